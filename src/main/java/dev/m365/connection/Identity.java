@@ -1,0 +1,15 @@
+package dev.m365.connection;
+
+/** Who a connection acts as: a user (delegated), an app (app-only) or a managed identity. */
+public record Identity(Kind kind, String name, String displayName, String objectId) {
+
+    public enum Kind {
+        user,
+        app,
+        managedIdentity
+    }
+
+    public boolean isAppOnly() {
+        return kind != Kind.user;
+    }
+}

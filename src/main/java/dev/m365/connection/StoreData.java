@@ -1,0 +1,75 @@
+package dev.m365.connection;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything m365 keeps about sign-ins. {@code connections} are the logins made by {@code m365 login} (by name,
+ * {@code active} the one in use); {@code services} are the logins a service made for itself ({@code m365 spo login}),
+ * which serve that service instead of the active connection.
+ */
+public record StoreData(int version, String active, Map<String, Connection> connections,
+        Map<String, Connection> services) {
+
+    public static final int CURRENT_VERSION = 1;
+
+    public StoreData {
+        connections = connections == null ? Map.of() : Map.copyOf(connections);
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
+
+    public static StoreData empty() {
+        return new StoreData(CURRENT_VERSION, null, Map.of(), Map.of());
+    }
+
+    public Optional<Connection> activeConnection() {
+        return active == null ? Optional.empty() : Optional.ofNullable(connections.get(active));
+    }
+
+    public Optional<Connection> connection(String name) {
+        return Optional.ofNullable(connections.get(name));
+    }
+
+    public Optional<Connection> serviceLogin(String service) {
+        return Optional.ofNullable(services.get(service));
+    }
+
+    /** Adds or replaces a main connection and makes it the active one. */
+    public StoreData withActiveConnection(Connection connection) {
+        Map<String, Connection> map = new LinkedHashMap<>(connections);
+        map.put(connection.name(), connection);
+        return new StoreData(CURRENT_VERSION, connection.name(), map, services);
+    }
+
+    public StoreData withoutConnection(String name) {
+        Map<String, Connection> map = new LinkedHashMap<>(connections);
+        map.remove(name);
+        return new StoreData(CURRENT_VERSION, name.equals(active) ? null : active, map, services);
+    }
+
+    public StoreData withServiceLogin(String service, Connection connection) {
+        Map<String, Connection> map = new LinkedHashMap<>(services);
+        map.put(service, connection);
+        return new StoreData(CURRENT_VERSION, active, connections, map);
+    }
+
+    public StoreData withoutServiceLogin(String service) {
+        Map<String, Connection> map = new LinkedHashMap<>(services);
+        map.remove(service);
+        return new StoreData(CURRENT_VERSION, active, connections, map);
+    }
+
+    /**
+     * Applies {@code change} to the connection with this sign-in id, wherever it is kept; does nothing when that
+     * sign-in is gone (logged out meanwhile), so a refresh never brings a removed login back.
+     */
+    public StoreData updateConnection(String connectionId, UnaryOperator<Connection> change) {
+        Map<String, Connection> main = new LinkedHashMap<>(connections);
+        main.replaceAll((k, c) -> c.id().equals(connectionId) ? change.apply(c) : c);
+        Map<String, Connection> own = new LinkedHashMap<>(services);
+        own.replaceAll((k, c) -> c.id().equals(connectionId) ? change.apply(c) : c);
+        return new StoreData(CURRENT_VERSION, active, main, own);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.m365.service;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** All services, by name. */
+public class Services {
+
+    private final List<M365Service> all;
+
+    public Services(List<M365Service> services) {
+        this.all = services.stream().sorted(Comparator.comparing(M365Service::name)).toList();
+    }
+
+    public List<M365Service> all() {
+        return all;
+    }
+
+    public Optional<M365Service> named(String name) {
+        return all.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}

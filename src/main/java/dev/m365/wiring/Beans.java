@@ -1,0 +1,132 @@
+package dev.m365.wiring;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import dev.m365.auth.SignInMethod;
+import dev.m365.auth.SignInMethods;
+import dev.m365.cli.Output;
+import dev.m365.config.M365Config;
+import dev.m365.config.Settings;
+import dev.m365.http.HttpGateway;
+import dev.m365.http.JaxRsHttpGateway;
+import dev.m365.http.OidcTokenEndpoint;
+import dev.m365.http.OutboundSettings;
+import dev.m365.http.TokenEndpoint;
+import dev.m365.json.Json;
+import dev.m365.log.Diagnostics;
+import dev.m365.log.Redactor;
+import dev.m365.output.Printer;
+import dev.m365.service.M365Service;
+import dev.m365.service.Services;
+import dev.m365.store.ConnectionStore;
+import dev.m365.store.Stores;
+import dev.m365.system.Sleeper;
+import dev.m365.system.Terminal;
+import io.quarkus.arc.All;
+import io.quarkus.oidc.client.OidcClients;
+import io.smallrye.config.SmallRyeConfig;
+
+/**
+ * The CDI wiring of m365's plain-Java core. Everything that touches configuration, the store or the network is
+ * {@code @ApplicationScoped}, so it is created at first use, inside a command, where a bad value becomes a one-line
+ * error instead of a start-up failure.
+ */
+public class Beans {
+
+    @Produces
+    @Singleton
+    Json json() {
+        return new Json();
+    }
+
+    @Produces
+    @Singleton
+    Redactor redactor() {
+        return new Redactor();
+    }
+
+    @Produces
+    @Singleton
+    Diagnostics diagnostics(Redactor redactor) {
+        return new Diagnostics(redactor, System.err);
+    }
+
+    @Produces
+    @Singleton
+    Settings settings(M365Config config, SmallRyeConfig raw) {
+        return new Settings(config, raw, System.getenv());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    SecureRandom random() {
+        return new SecureRandom();
+    }
+
+    @Produces
+    @Singleton
+    Sleeper sleeper() {
+        return Sleeper.SYSTEM;
+    }
+
+    @Produces
+    @Singleton
+    Terminal terminal() {
+        return new Terminal(System.err);
+    }
+
+    @Produces
+    @Singleton
+    Output output(Json json, Diagnostics diagnostics, Settings settings) {
+        return new Output(new Printer(json, System.out), diagnostics, settings);
+    }
+
+    @Produces
+    @Singleton
+    Services services(@All List<M365Service> services) {
+        return new Services(services);
+    }
+
+    @Produces
+    @Singleton
+    SignInMethods signInMethods(@All List<SignInMethod> methods) {
+        return new SignInMethods(methods);
+    }
+
+    @Produces
+    @ApplicationScoped
+    ConnectionStore store(Settings settings, Json json, SecureRandom random) {
+        return Stores.open(settings, json, random);
+    }
+
+    @Produces
+    @Singleton
+    OutboundSettings outboundSettings(Settings settings) {
+        return new OutboundSettings(settings.proxies(), settings.connectTimeout(), settings.requestTimeout());
+    }
+
+    @Produces
+    @ApplicationScoped
+    HttpGateway httpGateway(OutboundSettings settings, Diagnostics diagnostics, Sleeper sleeper) {
+        return new JaxRsHttpGateway(settings, diagnostics, sleeper);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TokenEndpoint tokenEndpoint(OidcClients clients, OutboundSettings settings, HttpGateway http, Json json,
+            Diagnostics diagnostics) {
+        return new OidcTokenEndpoint(clients, settings, http, json, diagnostics);
+    }
+}
