@@ -44,6 +44,7 @@ public class LoginService {
         Tenant tenant = settings.tenant(input.tenant()).value();
         Cloud cloud = settings.cloud(input.cloud()).value();
         Authority authority = new Authority(settings.authorityHost(cloud).value(), tenant);
+        store.preflight();
         String resource = target instanceof LoginTarget.Service own
                 ? own.service().resource(cloud, own.argument())
                 : graph.resource(cloud, Optional.empty());

@@ -56,7 +56,10 @@ public class ErrorReporter implements IExecutionExceptionHandler, IParameterExce
 
     private void line(PrintWriter err, String message) {
         String text = message.replace('\n', ' ').strip();
-        text = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        if (text.matches("[a-z]+\\b.*")) {
+            // "option --tenant ..." reads as a sentence; a key such as "m365.cloud ..." keeps its spelling.
+            text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        }
         err.println(diagnostics.redactor().redact(text));
         err.flush();
     }

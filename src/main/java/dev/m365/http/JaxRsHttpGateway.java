@@ -80,6 +80,9 @@ public class JaxRsHttpGateway implements HttpGateway, AutoCloseable {
             Map<String, List<String>> headers = new HashMap<>();
             response.getStringHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
             HttpReply reply = new HttpReply(response.getStatus(), Map.copyOf(headers), body);
+            if (reply.status() == 407 && proxy.isPresent()) {
+                throw NetworkFailures.of(call.url(), proxy, new ProcessingException("407 Proxy Authentication Required"));
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             log.verbose(() -> call.method() + " " + call.url() + " → " + reply.status() + " (" + millis + " ms)");
             log.debug(() -> "← " + reply.status() + "\n" + reply.text());

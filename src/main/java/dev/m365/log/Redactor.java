@@ -13,11 +13,13 @@ public class Redactor {
 
     private static final String MASK = "***";
     private static final String SECRET_NAMES = "password|client_secret|secret|refresh_token|access_token|id_token"
-            + "|client_assertion|assertion|device_code|code|code_verifier|user_code|federated_token|accessToken"
+            + "|client_assertion|assertion|device_code|code_verifier|user_code|federated_token|accessToken"
             + "|refreshToken|token|value";
     private static final List<Replacement> RULES = List.of(
             new Replacement(Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*"), "eyJ" + MASK),
             new Replacement(Pattern.compile("(?i)((?:^|[?&\\s])(?:" + SECRET_NAMES + ")=)[^&\\s]+"), "$1" + MASK),
+            // Authorization codes are long; error_uri's "code=700016" is not a secret.
+            new Replacement(Pattern.compile("((?:^|[?&\\s])code=)[^&\\s]{16,}"), "$1" + MASK),
             new Replacement(Pattern.compile("(\"(?:" + SECRET_NAMES + ")\"\\s*:\\s*\")[^\"]*(\")"), "$1" + MASK + "$2"),
             new Replacement(Pattern.compile(
                     "(?im)^((?:authorization|proxy-authorization|x-identity-header|secret|cookie|set-cookie)\\s*:\\s*).+$"),

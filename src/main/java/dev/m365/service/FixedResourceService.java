@@ -40,4 +40,14 @@ public abstract class FixedResourceService implements M365Service {
         }
         return resource;
     }
+
+    @Override
+    public boolean serves(String resource, Cloud cloud) {
+        String own = resources.get(cloud);
+        return own != null && trim(own).equalsIgnoreCase(trim(resource));
+    }
+
+    private static String trim(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
 }

@@ -27,4 +27,7 @@ public interface M365Service {
      * @throws dev.m365.error.UsageException when the service does not exist in that cloud or the argument is wrong
      */
     String resource(Cloud cloud, Optional<String> argument);
+
+    /** Whether tokens for {@code resource} are this service's, so its own login (if any) should get them. */
+    boolean serves(String resource, Cloud cloud);
 }

@@ -17,6 +17,11 @@ public class Services {
         return all;
     }
 
+    /** The service whose resource this is, if any. */
+    public Optional<M365Service> serving(String resource, dev.m365.config.Cloud cloud) {
+        return all.stream().filter(s -> s.serves(resource, cloud)).findFirst();
+    }
+
     public Optional<M365Service> named(String name) {
         return all.stream().filter(s -> s.name().equals(name)).findFirst();
     }

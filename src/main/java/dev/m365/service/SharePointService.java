@@ -47,6 +47,12 @@ public class SharePointService implements M365Service {
         return "https://" + host(url, cloud);
     }
 
+    @Override
+    public boolean serves(String resource, Cloud cloud) {
+        String host = URI.create(resource.strip()).getHost();
+        return host != null && host.toLowerCase(Locale.ROOT).endsWith("." + DOMAINS.get(cloud));
+    }
+
     /** The SharePoint host of {@code url}, checked to belong to {@code cloud}. */
     public String host(String url, Cloud cloud) {
         URI uri;

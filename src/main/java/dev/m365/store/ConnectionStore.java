@@ -17,6 +17,12 @@ public interface ConnectionStore {
     /** Re-reads under the lock, applies {@code change}, persists the result and returns it. */
     StoreData update(UnaryOperator<StoreData> change);
 
+    /**
+     * Checks, without writing, that an update could succeed: the stored state is readable and the key valid. Login
+     * calls it before signing in, so a store problem never costs the user a sign-in.
+     */
+    void preflight();
+
     /** Which backend this is and how it protects what it keeps, for {@code m365 cli doctor}. */
     StoreDescription describe();
 }

@@ -120,6 +120,20 @@ public class EncryptedFileStore implements ConnectionStore {
     }
 
     @Override
+    public void preflight() {
+        read();
+        keys.existing();
+        Path existing = folder;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new StoreException("The config folder " + folder + " cannot be created or written. Set "
+                    + "M365_CONFIG_DIR to a writable folder.");
+        }
+    }
+
+    @Override
     public StoreDescription describe() {
         return new StoreDescription("encrypted file (AES-256-GCM)", file.toString(), keys.description());
     }

@@ -60,6 +60,10 @@ final class DeviceCodes {
         return code;
     }
 
+    void forgetAll() {
+        byDevice.clear();
+    }
+
     Optional<Code> byDeviceCode(String deviceCode) {
         return Optional.ofNullable(deviceCode == null ? null : byDevice.get(deviceCode));
     }

@@ -92,6 +92,20 @@ public final class EntraEmulator implements AutoCloseable {
         slowDownNext.set(true);
     }
 
+    /** Redeeming a refresh token retires it: proves a client keeps the rotated one. */
+    public void strictRefreshTokenRotation(boolean on) {
+        refreshTokens.strict(on);
+    }
+
+    public boolean refreshTokenIsLive(String token) {
+        return refreshTokens.isLive(token);
+    }
+
+    /** Entra no longer knows the device codes issued so far (as after a restart): polls get bad_verification_code. */
+    public void forgetDeviceCodes() {
+        deviceCodes.forgetAll();
+    }
+
     public void advanceClock(Duration by) {
         clockOffsetSeconds.addAndGet(by.toSeconds());
     }
@@ -162,7 +176,7 @@ public final class EntraEmulator implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> form = "POST".equals(exchange.getRequestMethod()) ? Exchanges.form(body) : Map.of();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, form));
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, form, System.currentTimeMillis()));
             try {
                 route(exchange, path, form);
             } catch (EntraErrorBody.Failure failure) {

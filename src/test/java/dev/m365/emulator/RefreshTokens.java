@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Refresh tokens, strictly rotating: redeeming one retires it, so a client that fails to keep the rotated token
- * finds out at its next refresh.
+ * Refresh tokens. Like Entra, a redeemed token stays usable (parallel clients may hold the same one); in strict
+ * mode redeeming retires it, so a client that fails to keep the rotated token finds out at its next refresh.
  */
 final class RefreshTokens {
 
@@ -16,6 +16,11 @@ final class RefreshTokens {
 
     private final Map<String, Grant> live = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean strict;
+
+    void strict(boolean on) {
+        strict = on;
+    }
 
     String issue(String upn, String appId, String tenantId, long expiresAt) {
         byte[] bytes = new byte[48];
@@ -43,7 +48,9 @@ final class RefreshTokens {
         if (!grant.appId().equals(appId)) {
             throw EntraErrorBody.of(400, "invalid_grant", 70000, "Provided grant is invalid or malformed.").fail();
         }
-        live.remove(token);
+        if (strict) {
+            live.remove(token);
+        }
         return grant;
     }
 
@@ -55,7 +62,7 @@ final class RefreshTokens {
         live.replaceAll((t, g) -> g.upn().equals(upn) ? new Grant(g.upn(), g.appId(), g.tenantId(), g.expiresAt(), true) : g);
     }
 
-    int count() {
-        return live.size();
+    boolean isLive(String token) {
+        return live.containsKey(token);
     }
 }

@@ -1,0 +1,83 @@
+package dev.m365.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the packaged CLI through {@code bin/m365} as a subprocess, with a clean environment: its own config dir,
+ * the emulator as authority, no proxy or m365 variables inherited from the machine.
+ */
+public final class PackagedCli {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Path LAUNCHER = Path.of("bin", "m365").toAbsolutePath();
+
+    private final Map<String, String> env;
+
+    private PackagedCli(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    public static PackagedCli forEmulator(String authorityHost, Path configDir) {
+        Map<String, String> env = new HashMap<>();
+        for (String keep : List.of("PATH", "HOME", "JAVA_HOME", "LANG", "TMPDIR")) {
+            String value = System.getenv(keep);
+            if (value != null) {
+                env.put(keep, value);
+            }
+        }
+        env.put("AZURE_AUTHORITY_HOST", authorityHost);
+        env.put("M365_CONFIG_DIR", configDir.toString());
+        return new PackagedCli(env);
+    }
+
+    public PackagedCli with(String name, String value) {
+        Map<String, String> copy = new HashMap<>(env);
+        if (value == null) {
+            copy.remove(name);
+        } else {
+            copy.put(name, value);
+        }
+        return new PackagedCli(copy);
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public RunningCli start(String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.command().add(LAUNCHER.toString());
+        builder.command().addAll(List.of(args));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        return new RunningCli(builder.start());
+    }
+
+    public CliResult run(String... args) throws IOException, InterruptedException {
+        try (RunningCli running = start(args)) {
+            running.stdin().close();
+            return running.await(TIMEOUT);
+        }
+    }
+
+    public CliResult runWithInput(String input, String... args) throws IOException, InterruptedException {
+        try (RunningCli running = start(args)) {
+            running.stdin().write(input.getBytes(StandardCharsets.UTF_8));
+            running.stdin().close();
+            return running.await(TIMEOUT);
+        }
+    }
+
+    public static Path tempConfigDir() throws IOException {
+        Path base = Path.of("target", "it-config").toAbsolutePath();
+        Files.createDirectories(base);
+        return Files.createTempDirectory(base, "m365-");
+    }
+}
