@@ -3,6 +3,7 @@ package dev.m365.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,7 +55,7 @@ final class StoreLock {
         long pause = 2;
         try {
             while (true) {
-                FileLock lock = channel.tryLock();
+                FileLock lock = tryLock(channel);
                 if (lock != null) {
                     return lock;
                 }
@@ -73,6 +74,15 @@ final class StoreLock {
             closeQuietly(channel);
             Thread.currentThread().interrupt();
             throw new CancelledException("Interrupted while waiting for the store lock; nothing was changed.");
+        }
+    }
+
+    /** Null while another process, or another store instance in this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 
