@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.m365.connection.AuthType;
+import dev.m365.connection.Connection;
 import dev.m365.error.SignInFailedException;
 import dev.m365.error.SignInTimeoutException;
 import dev.m365.http.EntraErrorBodies;
@@ -40,15 +41,17 @@ public class DeviceCodeSignIn implements SignInMethod {
     private final Sleeper sleeper;
     private final Json json;
     private final Clock clock;
+    private final RefreshTokenGrant refresh;
 
     public DeviceCodeSignIn(HttpGateway http, TokenEndpoint tokens, Terminal terminal, Sleeper sleeper, Json json,
-            Clock clock) {
+            Clock clock, RefreshTokenGrant refresh) {
         this.http = http;
         this.tokens = tokens;
         this.terminal = terminal;
         this.sleeper = sleeper;
         this.json = json;
         this.clock = clock;
+        this.refresh = refresh;
     }
 
     @Override
@@ -61,6 +64,11 @@ public class DeviceCodeSignIn implements SignInMethod {
         DeviceAuthorization code = authorize(request);
         terminal.instruct(code.message());
         return Interrupts.interruptible(() -> poll(request, code));
+    }
+
+    @Override
+    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+        return refresh.renew(connection, resource);
     }
 
     private DeviceAuthorization authorize(SignInRequest request) {

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import dev.m365.auth.LoginService;
 import dev.m365.auth.LoginTarget;
-import dev.m365.connection.Connection;
+import dev.m365.auth.LoginOutcome;
 import dev.m365.error.ExitCode;
 import dev.m365.store.ConnectionStore;
 import picocli.CommandLine.Command;
@@ -33,8 +33,11 @@ public class LoginCommand extends M365Subcommand {
 
     @Override
     protected int run() {
-        Connection connection = logins.login(login.input(Optional.ofNullable(connectionName)), new LoginTarget.Main());
-        output.print(ConnectionView.of(connection, store.read().services()));
+        LoginOutcome outcome = logins.login(login.input(Optional.ofNullable(connectionName)), new LoginTarget.Main());
+        if (outcome.reused()) {
+            output.note("Already signed in as " + outcome.connection().identity().name() + " (--ensure): nothing to do.");
+        }
+        output.print(ConnectionView.of(outcome.connection(), store.read().services()));
         return ExitCode.OK.code();
     }
 }

@@ -38,6 +38,12 @@ public class Output {
         printer.print(result, format);
     }
 
+    /** A sentence for the user on stderr (stdout stays the result). */
+    public void note(String message) {
+        System.err.println(message);
+        System.err.flush();
+    }
+
     public Diagnostics diagnostics() {
         return diagnostics;
     }

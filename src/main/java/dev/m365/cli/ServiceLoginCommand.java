@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Vetoed;
 
 import dev.m365.auth.LoginService;
 import dev.m365.auth.LoginTarget;
-import dev.m365.connection.Connection;
+import dev.m365.auth.LoginOutcome;
 import dev.m365.error.ExitCode;
 import dev.m365.service.M365Service;
 import picocli.CommandLine.Command;
@@ -38,9 +38,12 @@ public class ServiceLoginCommand extends M365Subcommand {
     protected int run() {
         Optional<String> argument = spec.positionalParameters().isEmpty() ? Optional.empty()
                 : Optional.ofNullable(spec.positionalParameters().get(0).getValue());
-        Connection connection = logins.login(login.input(Optional.empty()),
-                new LoginTarget.Service(service, argument));
-        output.print(ServiceView.ownLogin(service.name(), connection));
+        LoginOutcome outcome = logins.login(login.input(Optional.empty()), new LoginTarget.Service(service, argument));
+        if (outcome.reused()) {
+            output.note("Already signed in to " + service.name() + " as " + outcome.connection().identity().name()
+                    + " (--ensure): nothing to do.");
+        }
+        output.print(ServiceView.ownLogin(service.name(), outcome.connection()));
         return ExitCode.OK.code();
     }
 }

@@ -28,6 +28,9 @@ public interface M365Config {
     /** Authority host overriding the cloud's, e.g. for a test identity provider. */
     Optional<String> authorityHost();
 
+    /** Default sign-in method (deviceCode when unset). */
+    Optional<String> authType();
+
     /** Default output format. */
     Optional<String> output();
 
@@ -42,6 +45,16 @@ public interface M365Config {
     Store store();
 
     Http http();
+
+    Browser browser();
+
+    interface Browser {
+        /** How long the browser sign-in waits, e.g. 5m. */
+        Optional<String> timeout();
+
+        /** Host of the loopback redirect URI: localhost (default; what the default app registers) or 127.0.0.1. */
+        Optional<String> redirectHost();
+    }
 
     interface Proxy {
         /** Proxy for https URLs, e.g. http://user:password@proxy:3128. */

@@ -41,7 +41,12 @@ public class Settings {
     }
 
     public Setting<String> appId(Optional<String> option) {
-        Setting<String> appId = pick(option, "--appId", "m365.app-id", config.appId(), DEFAULT_APP_ID);
+        return appId(option, "--appId");
+    }
+
+    /** The app id from {@code value} (named {@code origin}) when given, else from configuration, else the default. */
+    public Setting<String> appId(Optional<String> value, String origin) {
+        Setting<String> appId = pick(value, origin, "m365.app-id", config.appId(), DEFAULT_APP_ID);
         if (!appId.value().strip().matches("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")) {
             throw new UsageException(appId.origin() + " '" + appId.value()
                     + "' is not an app id: give the application (client) id GUID of an app registration.");
@@ -50,7 +55,11 @@ public class Settings {
     }
 
     public Setting<Tenant> tenant(Optional<String> option) {
-        Setting<String> tenant = pick(option, "--tenant", "m365.tenant", config.tenant(), "common");
+        return tenant(option, "--tenant");
+    }
+
+    public Setting<Tenant> tenant(Optional<String> value, String origin) {
+        Setting<String> tenant = pick(value, origin, "m365.tenant", config.tenant(), "common");
         return new Setting<>(Tenant.parse(tenant.value(), tenant.origin()), tenant.origin());
     }
 
@@ -90,6 +99,23 @@ public class Settings {
         return duration("m365.http.timeout", config.http().timeout(), Duration.ofSeconds(60));
     }
 
+    public Optional<Setting<String>> authType() {
+        return config.authType().filter(s -> !s.isBlank()).map(v -> new Setting<>(v, origin("m365.auth-type")));
+    }
+
+    public Duration browserTimeout() {
+        return duration("m365.browser.timeout", config.browser().timeout(), Duration.ofMinutes(5));
+    }
+
+    public String browserRedirectHost() {
+        String host = config.browser().redirectHost().filter(s -> !s.isBlank()).orElse("localhost").strip();
+        if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+            throw new UsageException(origin("m365.browser.redirect-host") + " '" + host
+                    + "' is invalid: use localhost or 127.0.0.1.");
+        }
+        return host;
+    }
+
     public Optional<Setting<String>> storeKey() {
         return config.store().key().filter(s -> !s.isBlank()).map(v -> new Setting<>(v, origin("m365.store.key")));
     }
@@ -119,7 +145,7 @@ public class Settings {
     private Setting<String> pick(Optional<String> option, String optionName, String key, Optional<String> configured,
             String fallback) {
         if (option.isPresent()) {
-            return new Setting<>(option.get(), "option " + optionName);
+            return new Setting<>(option.get(), optionName.startsWith("-") ? "option " + optionName : optionName);
         }
         Optional<String> value = configured.filter(s -> !s.isBlank());
         return value.map(v -> new Setting<>(v, origin(key))).orElseGet(() -> new Setting<>(fallback, "default"));

@@ -29,9 +29,12 @@ public class Redactor {
 
     private final Set<String> literals = new CopyOnWriteArraySet<>();
 
-    /** Redacts {@code secret} wherever it appears later in this run. */
+    /**
+     * Redacts {@code secret} wherever it appears later in this run. Shorter strings would mask ordinary words in
+     * messages (Entra passwords and secrets are longer); the structural rules still cover them in requests.
+     */
     public void register(String secret) {
-        if (secret != null && secret.length() >= 4) {
+        if (secret != null && secret.length() >= 8) {
             literals.add(secret);
         }
     }

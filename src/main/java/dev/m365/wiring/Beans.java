@@ -3,6 +3,7 @@ package dev.m365.wiring;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,7 +28,10 @@ import dev.m365.service.Services;
 import dev.m365.store.ConnectionStore;
 import dev.m365.store.Stores;
 import dev.m365.system.Sleeper;
+import dev.m365.system.BrowserLauncher;
+import dev.m365.system.SecretInput;
 import dev.m365.system.Terminal;
+import dev.m365.system.WorkloadEnvironment;
 import io.quarkus.arc.All;
 import io.quarkus.oidc.client.OidcClients;
 import io.smallrye.config.SmallRyeConfig;
@@ -85,6 +89,26 @@ public class Beans {
     @Singleton
     Terminal terminal() {
         return new Terminal(System.err);
+    }
+
+    @Produces
+    @Singleton
+    SecretInput secretInput(Redactor redactor) {
+        return new SecretInput(System.in, System.console(), redactor);
+    }
+
+    @Produces
+    @Singleton
+    WorkloadEnvironment workloadEnvironment() {
+        return new WorkloadEnvironment(System.getenv());
+    }
+
+    @Produces
+    @Singleton
+    BrowserLauncher browserLauncher() {
+        return new BrowserLauncher(Optional.ofNullable(System.getenv("BROWSER")).filter(s -> !s.isBlank()),
+                System.getProperty("os.name", ""), System.getenv("DISPLAY") != null
+                        || System.getenv("WAYLAND_DISPLAY") != null);
     }
 
     @Produces

@@ -17,25 +17,104 @@ public final class Directory {
         }
     }
 
-    public record User(String upn, String displayName, String objectId, String tenantId, String password,
-            boolean mfaRequired) {
+    /** What Conditional Access asks of a user: nothing, MFA (ROPC fails with 50076), or a block (53003). */
+    public enum Policy {
+        NONE,
+        MFA,
+        BLOCKED
     }
 
-    /** An app registration; {@code consentedTenants} empty means consented everywhere. */
+    public record User(String upn, String displayName, String objectId, String tenantId, String password,
+            Policy policy) {
+    }
+
+    /** A client secret and when it expires (POSIX seconds). */
+    public record Secret(String value, long expiresAt) {
+    }
+
+    /** A federated identity credential: issuer, subject and audience, matched exactly (case-sensitive). */
+    public record FederatedCredential(String issuer, String subject, String audience) {
+    }
+
+    /**
+     * An app registration; {@code consentedTenants} empty means consented everywhere. Certificates are matched by
+     * thumbprint, or by subject and issuer (auto-rolled certificates) when the assertion carries {@code x5c}.
+     */
     public record App(String clientId, String displayName, String homeTenantId, boolean publicClient,
-            boolean multiTenant, List<String> consentedTenants) {
+            boolean multiTenant, List<String> consentedTenants, List<Secret> secrets,
+            List<java.security.cert.X509Certificate> certificates, List<String> trustedSubjectIssuers,
+            List<FederatedCredential> federatedCredentials, String servicePrincipalId) {
         boolean consentedIn(String tenantId) {
             return consentedTenants.isEmpty() || consentedTenants.contains(tenantId);
         }
+
+        public static App publicClient(String clientId, String name, String homeTenantId) {
+            return new App(clientId, name, homeTenantId, true, true, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), null);
+        }
+
+        public static App confidential(String clientId, String name, String homeTenantId, String servicePrincipalId) {
+            return new App(clientId, name, homeTenantId, false, false, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), servicePrincipalId);
+        }
+
+        public App withSecret(String value, long expiresAt) {
+            List<Secret> list = new java.util.ArrayList<>(secrets);
+            list.add(new Secret(value, expiresAt));
+            return new App(clientId, displayName, homeTenantId, publicClient, multiTenant, consentedTenants,
+                    List.copyOf(list), certificates, trustedSubjectIssuers, federatedCredentials, servicePrincipalId);
+        }
+
+        public App withCertificate(java.security.cert.X509Certificate certificate) {
+            List<java.security.cert.X509Certificate> list = new java.util.ArrayList<>(certificates);
+            list.add(certificate);
+            return new App(clientId, displayName, homeTenantId, publicClient, multiTenant, consentedTenants, secrets,
+                    List.copyOf(list), trustedSubjectIssuers, federatedCredentials, servicePrincipalId);
+        }
+
+        /** Trusts any certificate with this subject and issuer when its chain is sent (x5c). */
+        public App withTrustedSubjectIssuer(String subjectAndIssuer) {
+            List<String> list = new java.util.ArrayList<>(trustedSubjectIssuers);
+            list.add(subjectAndIssuer);
+            return new App(clientId, displayName, homeTenantId, publicClient, multiTenant, consentedTenants, secrets,
+                    certificates, List.copyOf(list), federatedCredentials, servicePrincipalId);
+        }
+
+        public App withFederatedCredential(String issuer, String subject, String audience) {
+            List<FederatedCredential> list = new java.util.ArrayList<>(federatedCredentials);
+            list.add(new FederatedCredential(issuer, subject, audience));
+            return new App(clientId, displayName, homeTenantId, publicClient, multiTenant, consentedTenants, secrets,
+                    certificates, trustedSubjectIssuers, List.copyOf(list), servicePrincipalId);
+        }
+
+        public App withoutConsentIn(String tenantId) {
+            return new App(clientId, displayName, homeTenantId, publicClient, multiTenant, List.of("none"), secrets,
+                    certificates, trustedSubjectIssuers, federatedCredentials, servicePrincipalId);
+        }
+    }
+
+    /** A managed identity of an Azure resource; {@code system} for the host's system-assigned one. */
+    public record ManagedIdentity(String clientId, String objectId, String resourceId, String tenantId,
+            boolean system) {
     }
 
     public static final String CONTOSO_ID = "6babcaad-604b-40ac-a9d7-9fd97c0b779f";
     public static final String FABRIKAM_ID = "2f1e4c7a-3d5b-4e8f-9a1c-0b2d3e4f5a6b";
     public static final String AZURE_CLI_APP = "04b07795-8ddb-461a-bbee-02f9e1bf7b46";
+    /** A confidential app in Contoso for app-only sign-ins: secret, certificate and federated credentials. */
+    public static final String DAEMON_APP = "3f2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d";
+    public static final String DAEMON_SECRET = "daemon~Secret.Value_0123456789abcdefgh";
+    public static final String EXPIRED_SECRET = "daemon~Expired.Value_9876543210zyxwvut";
+    public static final String UNCONSENTED_APP = "7c6b5a49-3827-4160-9f8e-7d6c5b4a3928";
+    public static final String SYSTEM_MI_CLIENT = "5a0e1f2d-3c4b-4a59-8687-96a5b4c3d2e1";
+    public static final String USER_MI_CLIENT = "6b1f2e3d-4c5b-4a69-8788-97b6c5d4e3f2";
+    public static final String USER_MI_OBJECT = "7c2a3f4e-5d6c-4b7a-8899-a8c7d6e5f403";
+    public static final String USER_MI_RESOURCE = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/jobs";
 
     private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final List<User> users = new CopyOnWriteArrayList<>();
+    private final List<ManagedIdentity> managedIdentities = new CopyOnWriteArrayList<>();
 
     /** Contoso with alice, bob and carol (who needs MFA), Fabrikam with dave, and the Azure CLI's public client. */
     public static Directory standard() {
@@ -43,15 +122,23 @@ public final class Directory {
         d.addTenant(new Tenant(CONTOSO_ID, "Contoso", List.of("contoso.onmicrosoft.com", "contoso.com")));
         d.addTenant(new Tenant(FABRIKAM_ID, "Fabrikam", List.of("fabrikam.onmicrosoft.com")));
         d.addUser(new User("alice@contoso.onmicrosoft.com", "Alice Adams", "a11ce000-0000-4000-8000-000000000001",
-                CONTOSO_ID, "alice-password-1", false));
+                CONTOSO_ID, "alice-password-1", Policy.NONE));
         d.addUser(new User("bob@contoso.onmicrosoft.com", "Bob Brown", "b0b00000-0000-4000-8000-000000000002",
-                CONTOSO_ID, "bob-password-2", false));
+                CONTOSO_ID, "bob-password-2", Policy.NONE));
         d.addUser(new User("carol@contoso.onmicrosoft.com", "Carol Clark", "ca401000-0000-4000-8000-000000000003",
-                CONTOSO_ID, "carol-password-3", true));
+                CONTOSO_ID, "carol-password-3", Policy.MFA));
+        d.addUser(new User("erin@contoso.onmicrosoft.com", "Erin Evans", "e4140000-0000-4000-8000-000000000005",
+                CONTOSO_ID, "erin-password-5", Policy.BLOCKED));
         d.addUser(new User("dave@fabrikam.onmicrosoft.com", "Dave Davis", "da7e0000-0000-4000-8000-000000000004",
-                FABRIKAM_ID, "dave-password-4", false));
-        d.addApp(new App(AZURE_CLI_APP, "Microsoft Azure CLI", "f8cdef31-a31e-4b4a-93e4-5f571e91255a", true, true,
-                List.of()));
+                FABRIKAM_ID, "dave-password-4", Policy.NONE));
+        d.addApp(App.publicClient(AZURE_CLI_APP, "Microsoft Azure CLI", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"));
+        d.addApp(App.publicClient(UNCONSENTED_APP, "Unconsented tool", CONTOSO_ID).withoutConsentIn(CONTOSO_ID));
+        d.addApp(App.confidential(DAEMON_APP, "Contoso nightly jobs", CONTOSO_ID, "5e7d9c1b-0000-4000-8000-00000000da01")
+                .withSecret(DAEMON_SECRET, Long.MAX_VALUE).withSecret(EXPIRED_SECRET, 1_600_000_000L));
+        d.managedIdentities.add(new ManagedIdentity(SYSTEM_MI_CLIENT, "8d3b4a5f-6e7d-4c8b-9900-b9d8e7f60514", null,
+                CONTOSO_ID, true));
+        d.managedIdentities.add(new ManagedIdentity(USER_MI_CLIENT, USER_MI_OBJECT, USER_MI_RESOURCE, CONTOSO_ID,
+                false));
         return d;
     }
 
@@ -73,6 +160,15 @@ public final class Directory {
 
     public Optional<Tenant> tenantById(String id) {
         return Optional.ofNullable(tenants.get(id));
+    }
+
+    /** Replaces an app registration, e.g. to add a certificate or federated credential in a test. */
+    public void updateApp(String clientId, java.util.function.UnaryOperator<App> change) {
+        apps.computeIfPresent(clientId, (k, app) -> change.apply(app));
+    }
+
+    public List<ManagedIdentity> managedIdentities() {
+        return List.copyOf(managedIdentities);
     }
 
     public Optional<App> app(String clientId) {

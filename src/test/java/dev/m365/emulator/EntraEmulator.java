@@ -39,6 +39,12 @@ public final class EntraEmulator implements AutoCloseable {
     private final TokenIssuer issuer;
     private final DeviceCodes deviceCodes = new DeviceCodes();
     private final RefreshTokens refreshTokens = new RefreshTokens();
+    private final WorkloadIssuers workloadIssuers = new WorkloadIssuers();
+    private final PasswordGrant passwordGrant = new PasswordGrant(this);
+    private final AppOnlyGrant appOnlyGrant = new AppOnlyGrant(this);
+    private final AuthorizationCodeFlow authorizationCode = new AuthorizationCodeFlow(this);
+    private final ManagedIdentityEndpoints managedIdentity = new ManagedIdentityEndpoints(this);
+    private final CiTokenEndpoints ciTokens = new CiTokenEndpoints(this);
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong clockOffsetSeconds = new AtomicLong();
     private final AtomicBoolean slowDownNext = new AtomicBoolean();
@@ -90,6 +96,73 @@ public final class EntraEmulator implements AutoCloseable {
     /** The next device-code poll gets {@code slow_down}. */
     public void slowDownNextPoll() {
         slowDownNext.set(true);
+    }
+
+    /** The secret App Service puts in IDENTITY_HEADER. */
+    public String appServiceIdentityHeader() {
+        return managedIdentity.identityHeader();
+    }
+
+    /** The next IMDS requests answer these statuses, as a busy or restarting IMDS does. */
+    public void failNextImdsRequests(int... statuses) {
+        managedIdentity.failNext(statuses);
+    }
+
+    /** What GitHub puts in ACTIONS_ID_TOKEN_REQUEST_TOKEN for a job with id-token: write. */
+    public String githubRequestToken() {
+        return ciTokens.githubRequestToken();
+    }
+
+    public String githubTokenUrl() {
+        return url() + "/github/token?api-version=2.0";
+    }
+
+    public int githubTokensIssued() {
+        return ciTokens.githubTokensIssued();
+    }
+
+    public void githubTokenLifetime(Duration lifetime) {
+        ciTokens.githubTokenLifetime(lifetime.toSeconds());
+    }
+
+    public String pipelinesAccessToken() {
+        return ciTokens.pipelinesAccessToken();
+    }
+
+    public String pipelinesOidcUri() {
+        return url() + "/pipelines/oidctoken";
+    }
+
+    /** A projected service-account token as the kubelet writes it for workload identity. */
+    public String kubernetesToken(String namespace, String serviceAccount, Duration lifetime) {
+        return workloadIssuers.mint(WorkloadIssuers.KUBERNETES, "system:serviceaccount:" + namespace + ":"
+                + serviceAccount, "api://AzureADTokenExchange", now(), lifetime.toSeconds());
+    }
+
+    /** A well-formed token from an issuer no federated credential trusts. */
+    public String untrustedToken(String subject) {
+        return WorkloadIssuers.sign(workloadIssuers.untrusted(), WorkloadIssuers.KUBERNETES, subject,
+                "api://AzureADTokenExchange", now(), 600);
+    }
+
+    public static String githubIssuer() {
+        return WorkloadIssuers.GITHUB;
+    }
+
+    public static String githubSubject() {
+        return CiTokenEndpoints.GITHUB_SUBJECT;
+    }
+
+    public static String kubernetesIssuer() {
+        return WorkloadIssuers.KUBERNETES;
+    }
+
+    public static String pipelinesIssuer() {
+        return WorkloadIssuers.PIPELINES;
+    }
+
+    public static String pipelinesSubject(String serviceConnectionId) {
+        return CiTokenEndpoints.PIPELINES_SUBJECT_PREFIX + serviceConnectionId;
     }
 
     /** Redeeming a refresh token retires it: proves a client keeps the rotated one. */
@@ -163,6 +236,18 @@ public final class EntraEmulator implements AutoCloseable {
         return Instant.now().getEpochSecond() + clockOffsetSeconds.get();
     }
 
+    long accessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    TokenIssuer issuer() {
+        return issuer;
+    }
+
+    WorkloadIssuers workloadIssuers() {
+        return workloadIssuers;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -175,7 +260,10 @@ public final class EntraEmulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Map<String, String> form = "POST".equals(exchange.getRequestMethod()) ? Exchanges.form(body) : Map.of();
+            Map<String, String> form = new LinkedHashMap<>(Exchanges.query(exchange));
+            if ("POST".equals(exchange.getRequestMethod())) {
+                form.putAll(Exchanges.form(body));
+            }
             requests.add(new RecordedRequest(exchange.getRequestMethod(), path, form, System.currentTimeMillis()));
             try {
                 route(exchange, path, form);
@@ -193,7 +281,23 @@ public final class EntraEmulator implements AutoCloseable {
             DeviceLoginPage.handle(this, exchange, form);
             return;
         }
-        if (path.equals("/") ) {
+        if (path.equals("/metadata/identity/oauth2/token")) {
+            managedIdentity.imds(exchange, form);
+            return;
+        }
+        if (path.equals("/msi/token")) {
+            managedIdentity.appService(exchange, form);
+            return;
+        }
+        if (path.equals("/github/token")) {
+            ciTokens.github(exchange, form);
+            return;
+        }
+        if (path.equals("/pipelines/oidctoken")) {
+            ciTokens.pipelines(exchange, form);
+            return;
+        }
+        if (path.equals("/")) {
             Exchanges.html(exchange, 200, "<!doctype html><title>Entra emulator</title><p>Entra emulator. "
                     + "Approve device codes at <a href=\"/devicelogin\">/devicelogin</a>.</p>");
             return;
@@ -211,12 +315,13 @@ public final class EntraEmulator implements AutoCloseable {
             case "discovery/v2.0/keys" -> Exchanges.json(exchange, 200, issuer.jwks());
             case "oauth2/v2.0/devicecode" -> Exchanges.json(exchange, 200, deviceCode(tenant, form));
             case "oauth2/v2.0/token" -> Exchanges.json(exchange, 200, token(tenant, form));
+            case "oauth2/v2.0/authorize" -> authorizationCode.authorize(exchange, tenant, form);
             default -> Exchanges.json(exchange, 404, Map.of("error", "not_found"));
         }
     }
 
     /** The tenant id for a path tenant; the multi-tenant names resolve later, from the user. */
-    private String resolveTenant(String tenant) {
+    String resolveTenant(String tenant) {
         String t = tenant.toLowerCase(Locale.ROOT);
         if (t.equals("common") || t.equals("organizations") || t.equals("consumers")) {
             return null;
@@ -245,7 +350,7 @@ public final class EntraEmulator implements AutoCloseable {
         return doc;
     }
 
-    private Directory.App requireApp(String clientId, String tenant) {
+    Directory.App requireApp(String clientId, String tenant) {
         return directory.app(clientId).orElseThrow(() -> EntraErrorBody.of(400, "unauthorized_client", 700016,
                 "Application with identifier '" + clientId + "' was not found in the directory '" + tenant
                         + "'. This can happen if the application has not been installed by the administrator of the "
@@ -279,6 +384,9 @@ public final class EntraEmulator implements AutoCloseable {
         return switch (grant) {
             case "urn:ietf:params:oauth:grant-type:device_code" -> deviceCodeGrant(tenant, form);
             case "refresh_token" -> refreshGrant(tenant, form);
+            case "password" -> passwordGrant.handle(tenant, form);
+            case "client_credentials" -> appOnlyGrant.handle(tenant, form);
+            case "authorization_code" -> authorizationCode.redeem(tenant, form);
             default -> throw EntraErrorBody.of(400, "unsupported_grant_type", 70003,
                     "The app requested an unsupported grant type '" + grant + "'.").fail();
         };
@@ -362,6 +470,9 @@ public final class EntraEmulator implements AutoCloseable {
         if (!t.equals("common") && !t.equals("organizations")
                 && directory.tenant(t).map(x -> !x.id().equals(user.tenantId())).orElse(true)) {
             return "User account '" + user.upn() + "' does not exist in tenant '" + code.tenant + "'.";
+        }
+        if (user.policy() == Directory.Policy.BLOCKED) {
+            return "AADSTS53003: Access has been blocked by Conditional Access policies.";
         }
         return null;
     }

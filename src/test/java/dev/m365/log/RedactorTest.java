@@ -28,6 +28,12 @@ class RedactorTest {
     }
 
     @Test
+    void shortLiteralsDoNotMaskOrdinaryWords() {
+        redactor.register("wrong");
+        assertThat(redactor.redact("the password is wrong")).isEqualTo("the password is wrong");
+    }
+
+    @Test
     void errorCodesInUrlsStayReadable() {
         assertThat(redactor.redact("https://login.microsoftonline.com/error?code=700016")).endsWith("code=700016");
         assertThat(redactor.redact("http://127.0.0.1:1234/?code=0.AXoAabcdefghijklmnopqrstuvwxyz&state=s"))

@@ -75,6 +75,30 @@ public final class PackagedCli {
         }
     }
 
+    /**
+     * Runs m365 on a real terminal (a pty from util-linux {@code script}) and types {@code typed} once it asks, as
+     * a person would at a prompt.
+     */
+    public CliResult runInTerminal(String typed, String... args) throws IOException, InterruptedException {
+        StringBuilder command = new StringBuilder(quote(LAUNCHER.toString()));
+        for (String arg : args) {
+            command.append(' ').append(quote(arg));
+        }
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", command.toString(), "/dev/null");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        try (RunningCli running = new RunningCli(builder.start())) {
+            running.awaitStdout(java.util.regex.Pattern.compile(":\\s*$"), TIMEOUT);
+            running.stdin().write((typed + "\n").getBytes(StandardCharsets.UTF_8));
+            running.stdin().flush();
+            return running.await(TIMEOUT);
+        }
+    }
+
+    private static String quote(String arg) {
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
     public static Path tempConfigDir() throws IOException {
         Path base = Path.of("target", "it-config").toAbsolutePath();
         Files.createDirectories(base);

@@ -47,6 +47,18 @@ public final class RunningCli implements AutoCloseable {
         throw new AssertionError("m365 did not print " + pattern + " within " + timeout + ":\n" + err.text());
     }
 
+    /** Waits until stdout (a terminal's output, under {@code script}) matches {@code pattern}. */
+    public void awaitStdout(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (pattern.matcher(out.text()).find()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("m365 did not print " + pattern + " within " + timeout + ":\n" + out.text());
+    }
+
     public void signal(String name) throws IOException, InterruptedException {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
