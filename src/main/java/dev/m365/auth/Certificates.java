@@ -37,6 +37,9 @@ import dev.m365.error.UsageException;
  */
 public final class Certificates {
 
+    /** OpenSSL's PEM encryption names ciphers (AES/CBC/PKCS7Padding) the JDK's providers do not know by that name. */
+    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
     private Certificates() {
     }
 
@@ -72,10 +75,11 @@ public final class Certificates {
                 } else if (item instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
                     char[] secret = requirePassword(password, origin);
                     key = keys.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().build(secret)));
+                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BOUNCY_CASTLE).build(secret)));
                 } else if (item instanceof PEMEncryptedKeyPair encrypted) {
                     char[] secret = requirePassword(password, origin);
-                    key = keys.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(secret)))
+                    key = keys.getKeyPair(encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                            .setProvider(BOUNCY_CASTLE).build(secret)))
                             .getPrivate();
                 }
             }

@@ -29,7 +29,8 @@ final class Assertions {
 
         List<X509Certificate> chain() {
             try {
-                return jws.getCertificateChainHeaderValue();
+                List<X509Certificate> chain = jws.getCertificateChainHeaderValue();
+                return chain == null ? List.of() : chain;
             } catch (JoseException e) {
                 return List.of();
             }

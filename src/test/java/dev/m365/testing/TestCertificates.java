@@ -54,7 +54,8 @@ public final class TestCertificates {
             StringWriter text = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
                 writer.writeObject(new JcaPKCS8Generator(keys.getPrivate(), new JceOpenSSLPKCS8EncryptorBuilder(
-                        org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setPassword(password.toCharArray()).build()));
+                        org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .setPassword(password.toCharArray()).build()));
                 writer.writeObject(certificate);
             }
             return Files.writeString(file, text.toString(), StandardCharsets.US_ASCII);
