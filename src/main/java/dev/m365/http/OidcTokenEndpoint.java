@@ -48,8 +48,8 @@ public class OidcTokenEndpoint implements TokenEndpoint {
         Optional<ProxyServer> proxy = settings.proxies().forUrl(request.tokenUrl());
         OidcClient client = clientFor(request, proxy);
         long start = System.nanoTime();
-        log.debug(() -> "→ POST " + request.tokenUrl() + " grant=" + request.grant() + " "
-                + request.parameters().keySet());
+        log.debug(() -> "→ POST " + request.tokenUrl() + proxy.map(p -> " via " + p.display()).orElse("")
+                + "\nclient_id=" + request.clientId() + "&grant=" + request.grant() + form(request.parameters()));
         try {
             Tokens tokens = call(client, request).await()
                     .atMost(java.time.Duration.ofMillis(settings.requestTimeout().toMillis()));
@@ -59,11 +59,15 @@ public class OidcTokenEndpoint implements TokenEndpoint {
                     Optional.ofNullable(tokens.get("scope")));
             log.verbose(() -> "token endpoint " + request.tokenUrl().getHost() + " issued a token ("
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms)");
+            log.debug(() -> "← 200 access_token=" + reply.accessToken() + " expires_at=" + reply.expiresAt()
+                    + reply.refreshToken().map(t -> " refresh_token=" + t).orElse("")
+                    + reply.scope().map(sc -> " scope=" + sc.replace(' ', '+')).orElse(""));
             return new TokenResult.Issued(reply);
         } catch (OidcClientException e) {
             String body = e.getMessage() == null ? "" : e.getMessage();
             Optional<EntraError> error = EntraErrorBodies.parse(json, body);
             if (error.isPresent()) {
+                log.debug(() -> "← " + body);
                 log.verbose(() -> "token endpoint answered " + error.get().error() + " " + error.get().label());
                 return new TokenResult.Refused(error.get());
             }
@@ -76,6 +80,12 @@ public class OidcTokenEndpoint implements TokenEndpoint {
         } catch (io.smallrye.mutiny.TimeoutException e) {
             throw NetworkFailures.of(request.tokenUrl(), proxy, e);
         }
+    }
+
+    private static String form(Map<String, String> parameters) {
+        StringBuilder sb = new StringBuilder();
+        parameters.forEach((k, v) -> sb.append('&').append(k).append('=').append(v.replace(' ', '+')));
+        return sb.toString();
     }
 
     private static Uni<Tokens> call(OidcClient client, TokenRequest request) {

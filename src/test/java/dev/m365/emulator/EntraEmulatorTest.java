@@ -51,6 +51,14 @@ class EntraEmulatorTest {
     }
 
     @Test
+    void passwordGrantOverCommonIsRefused() throws Exception {
+        JsonNode error = token("common", Map.of("grant_type", "password", "client_id", Directory.AZURE_CLI_APP,
+                "username", "alice@contoso.onmicrosoft.com", "password", "alice-password-1",
+                "scope", "https://graph.microsoft.com/.default"));
+        assertThat(error.path("error_codes").get(0).asInt()).isEqualTo(9001023);
+    }
+
+    @Test
     void pkceVerifierMismatchAndCodeReuseAreRefused() throws Exception {
         String verifier = "a-verifier-of-enough-length-0123456789-abcdefghijklmnop";
         String redirect = "http://localhost:12345/";

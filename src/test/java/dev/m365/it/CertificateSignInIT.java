@@ -71,8 +71,11 @@ class CertificateSignInIT extends EmulatorTest {
     @Test
     void pfxWithPasswordAndEncryptedPem() throws Exception {
         Path pfx = registered.pfx(tempFile(".pfx"), "pfx-pass-123");
-        assertThat(login("--authType", "certificate", "--certificateFile", pfx.toString(), "--password",
-                "pfx-pass-123").exitCode()).isZero();
+        CliResult withPfx = login("--authType", "certificate", "--certificateFile", pfx.toString(), "--password",
+                "pfx-pass-123", "--debug");
+        assertThat(withPfx.exitCode()).as(withPfx.toString()).isZero();
+        assertThat(withPfx.stdout() + withPfx.stderr()).doesNotContain("pfx-pass-123");
+        assertThat(withPfx.stderr()).contains("client_assertion=***").doesNotContain("client_assertion=eyJ");
         CliResult wrong = login("--certificateFile", pfx.toString(), "--password", "nope-nope");
         assertThat(wrong.exitCode()).isEqualTo(2);
         assertThat(wrong.stderr()).contains("--password");
