@@ -1,5 +1,7 @@
 package dev.m365.auth;
 
+import static dev.m365.system.Html.escape;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -126,20 +128,6 @@ final class LoopbackRedirect implements AutoCloseable {
                 + "</h1><p id=\"message\">" + escape(message) + "</p></body></html>";
     }
 
-    static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 
     private static String firstLine(String text) {
         int nl = text.indexOf('\n');
