@@ -16,4 +16,10 @@ final class Authorities {
         String tenant = connection.tenantId() != null ? connection.tenantId() : connection.tenant();
         return new Authority(URI.create(connection.authorityHost()), new Tenant(tenant));
     }
+
+    /** The connection's authority, or another tenant's when the target names one. */
+    static Authority of(Connection connection, TokenTarget target) {
+        return target.tenant().map(t -> new Authority(URI.create(connection.authorityHost()), new Tenant(t)))
+                .orElseGet(() -> of(connection));
+    }
 }

@@ -20,6 +20,11 @@ public record Authority(URI host, Tenant tenant) {
         return endpoint("oauth2/v2.0/authorize");
     }
 
+    /** The page an admin opens to grant (again) an app's permissions in this tenant, for every user. */
+    public URI adminConsentUrl(String appId) {
+        return URI.create(endpoint("oauth2/authorize") + "?client_id=" + appId + "&response_type=code&prompt=admin_consent");
+    }
+
     public Authority withTenant(Tenant other) {
         return new Authority(host, other);
     }

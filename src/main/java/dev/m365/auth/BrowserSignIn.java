@@ -93,8 +93,8 @@ public class BrowserSignIn implements SignInMethod {
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
-        return refresh.renew(connection, resource);
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
+        return refresh.renew(connection, target);
     }
 
     private String randomText(int bytes) {

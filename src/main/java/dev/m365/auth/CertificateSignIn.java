@@ -34,21 +34,21 @@ public class CertificateSignIn implements SignInMethod {
     @Override
     public SignInResult signIn(SignInRequest request) {
         MethodInput.Certificate input = (MethodInput.Certificate) request.input();
-        TokenReply reply = grant.withAssertion(request.authority(), request.appId(), request.resource(),
+        TokenReply reply = grant.withAssertion(request.authority(), request.appId(), TokenTarget.of(request.resource()),
                 assertion(input.material(), input.stored(), request.appId(), request.authority()),
                 EntraErrors.Stage.SIGN_IN);
         return AppOnlyResults.of(reply, json, request.appId(), input.stored());
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
         Credential.ClientCertificate stored = (Credential.ClientCertificate) connection.credential();
         CertificateMaterial material = Certificates.load(Base64.getDecoder().decode(stored.contentBase64()),
                 Optional.ofNullable(stored.password()), "the stored certificate");
-        Authority authority = Authorities.of(connection);
-        TokenReply reply = grant.withAssertion(authority, connection.appId(), resource,
+        Authority authority = Authorities.of(connection, target);
+        TokenReply reply = grant.withAssertion(authority, connection.appId(), target,
                 assertion(material, stored, connection.appId(), authority), EntraErrors.Stage.RENEWAL);
-        return new TokenRenewal.Renewed(RefreshTokenGrant.token(resource, reply), null);
+        return new TokenRenewal.Renewed(RefreshTokenGrant.token(target.resource(), reply), null);
     }
 
     private String assertion(CertificateMaterial material, Credential.ClientCertificate stored, String appId,

@@ -25,26 +25,26 @@ public class ClientCredentialsGrant {
         this.tokens = tokens;
     }
 
-    public TokenReply withSecret(Authority authority, String appId, String resource, String secret,
+    public TokenReply withSecret(Authority authority, String appId, TokenTarget target, String secret,
             EntraErrors.Stage stage) {
-        return request(authority, appId, resource, Map.of("client_secret", secret), stage);
+        return request(authority, appId, target, Map.of("client_secret", secret), stage);
     }
 
-    public TokenReply withAssertion(Authority authority, String appId, String resource, String assertion,
+    public TokenReply withAssertion(Authority authority, String appId, TokenTarget target, String assertion,
             EntraErrors.Stage stage) {
-        return request(authority, appId, resource, Map.of("client_assertion_type", ASSERTION_TYPE,
+        return request(authority, appId, target, Map.of("client_assertion_type", ASSERTION_TYPE,
                 "client_assertion", assertion), stage);
     }
 
-    private TokenReply request(Authority authority, String appId, String resource, Map<String, String> auth,
+    private TokenReply request(Authority authority, String appId, TokenTarget target, Map<String, String> auth,
             EntraErrors.Stage stage) {
         Map<String, String> params = new LinkedHashMap<>(auth);
-        params.put("scope", Scopes.defaultScope(resource));
+        params.put("scope", target.appScope());
         TokenResult result = tokens.redeem(new TokenRequest(authority.tokenUrl(),
                 TokenRequest.Grant.CLIENT_CREDENTIALS, appId, params));
         if (result instanceof TokenResult.Refused refused) {
             throw EntraErrors.exception(refused.error(), stage, stage == EntraErrors.Stage.SIGN_IN
-                    ? "Sign-in failed" : "Cannot get a token for " + resource + " as app " + appId);
+                    ? "Sign-in failed" : "Cannot get a token for " + target.resource() + " as app " + appId);
         }
         return ((TokenResult.Issued) result).reply();
     }

@@ -67,8 +67,8 @@ public class DeviceCodeSignIn implements SignInMethod {
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
-        return refresh.renew(connection, resource);
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
+        return refresh.renew(connection, target);
     }
 
     private DeviceAuthorization authorize(SignInRequest request) {

@@ -34,16 +34,16 @@ public class FederatedIdentitySignIn implements SignInMethod {
     public SignInResult signIn(SignInRequest request) {
         MethodInput.Federated input = (MethodInput.Federated) request.input();
         String token = input.givenToken().orElseGet(() -> federatedTokens.fetch(input.source()));
-        TokenReply reply = grant.withAssertion(request.authority(), request.appId(), request.resource(), token,
+        TokenReply reply = grant.withAssertion(request.authority(), request.appId(), TokenTarget.of(request.resource()), token,
                 EntraErrors.Stage.SIGN_IN);
         return AppOnlyResults.of(reply, json, request.appId(), input.source());
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
         String token = federatedTokens.fetch((Credential.FederatedSource) connection.credential());
-        TokenReply reply = grant.withAssertion(Authorities.of(connection), connection.appId(), resource, token,
+        TokenReply reply = grant.withAssertion(Authorities.of(connection, target), connection.appId(), target, token,
                 EntraErrors.Stage.RENEWAL);
-        return new TokenRenewal.Renewed(RefreshTokenGrant.token(resource, reply), null);
+        return new TokenRenewal.Renewed(RefreshTokenGrant.token(target.resource(), reply), null);
     }
 }

@@ -66,8 +66,8 @@ public class LoginService {
         AccessToken token = new AccessToken(resource, result.tokens().accessToken(), result.tokens().expiresAt());
         Connection connection = new Connection(UUID.randomUUID().toString(), name, plan.type(), appId,
                 plan.authority().tenant().value(), result.tenantId(), plan.cloud(), plan.authority().host().toString(),
-                result.identity(), result.credential(), argument, Map.of(resource, token),
-                clock.instant().getEpochSecond());
+                result.identity(), result.credential(), argument, Map.of(TokenTarget.of(resource).cacheKey(), token),
+                clock.instant().getEpochSecond(), null, null);
         if (target instanceof LoginTarget.Service own) {
             store.update(data -> data.withServiceLogin(own.service().name(), connection));
         } else {
@@ -94,7 +94,7 @@ public class LoginService {
             return Optional.empty();
         }
         try {
-            tokens.token(same.get(), resource, false);
+            tokens.token(same.get(), TokenTarget.of(resource), false);
             return same;
         } catch (M365Exception e) {
             diagnostics.verbose(() -> "--ensure: the existing connection cannot get a token silently ("

@@ -6,6 +6,7 @@ import dev.m365.connection.AuthType;
 import dev.m365.connection.Connection;
 import dev.m365.connection.Credential;
 import dev.m365.connection.Identity;
+import dev.m365.error.UsageException;
 import dev.m365.http.TokenReply;
 import dev.m365.json.Json;
 
@@ -38,8 +39,11 @@ public class ManagedIdentitySignIn implements SignInMethod {
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
-        TokenReply reply = identities.token((Credential.ManagedIdentity) connection.credential(), resource);
-        return new TokenRenewal.Renewed(RefreshTokenGrant.token(resource, reply), null);
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
+        if (target.tenant().isPresent()) {
+            throw new UsageException("A managed identity has one tenant: --tenant does not apply to it.");
+        }
+        TokenReply reply = identities.token((Credential.ManagedIdentity) connection.credential(), target.resource());
+        return new TokenRenewal.Renewed(RefreshTokenGrant.token(target.resource(), reply), null);
     }
 }

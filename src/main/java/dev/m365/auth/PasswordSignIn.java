@@ -52,42 +52,42 @@ public class PasswordSignIn implements SignInMethod {
     @Override
     public SignInResult signIn(SignInRequest request) {
         MethodInput.Password input = (MethodInput.Password) request.input();
-        TokenReply reply = passwordGrant(request.authority(), request.appId(), request.resource(), input.userName(),
-                input.password(), EntraErrors.Stage.SIGN_IN);
+        TokenReply reply = passwordGrant(request.authority(), request.appId(), TokenTarget.of(request.resource()),
+                input.userName(), input.password(), EntraErrors.Stage.SIGN_IN);
         SignInResult result = DelegatedResults.of(reply, json);
         return new SignInResult(reply, result.identity(), result.tenantId(),
                 new Credential.UserPassword(input.userName(), input.password(), reply.refreshToken().orElse(null)));
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
         Credential.UserPassword stored = (Credential.UserPassword) connection.credential();
         TokenReply reply;
         if (stored.refreshToken() != null) {
             try {
-                reply = refresh.refresh(connection, stored.refreshToken(), resource);
+                reply = refresh.refresh(connection, stored.refreshToken(), target);
             } catch (EntraException e) {
                 if (e.failure() != EntraFailure.LOGIN_EXPIRED) {
                     throw e;
                 }
-                reply = passwordGrant(Authorities.of(connection), connection.appId(), resource, stored.userName(),
-                        stored.password(), EntraErrors.Stage.RENEWAL);
+                reply = passwordGrant(Authorities.of(connection, target), connection.appId(), target,
+                        stored.userName(), stored.password(), EntraErrors.Stage.RENEWAL);
             }
         } else {
-            reply = passwordGrant(Authorities.of(connection), connection.appId(), resource, stored.userName(),
+            reply = passwordGrant(Authorities.of(connection, target), connection.appId(), target, stored.userName(),
                     stored.password(), EntraErrors.Stage.RENEWAL);
         }
-        return new TokenRenewal.Renewed(RefreshTokenGrant.token(resource, reply),
+        return new TokenRenewal.Renewed(RefreshTokenGrant.token(target.resource(), reply),
                 stored.withRefreshToken(reply.refreshToken().orElse(stored.refreshToken())));
     }
 
-    private TokenReply passwordGrant(Authority authority, String appId, String resource, String userName,
+    private TokenReply passwordGrant(Authority authority, String appId, TokenTarget target, String userName,
             String password, EntraErrors.Stage stage) {
         TokenResult result = tokens.redeem(new TokenRequest(authority.tokenUrl(), TokenRequest.Grant.PASSWORD, appId,
-                Map.of("username", userName, "password", password, "scope", Scopes.delegated(resource))));
+                Map.of("username", userName, "password", password, "scope", target.delegatedScope())));
         if (result instanceof TokenResult.Refused refused) {
             throw EntraErrors.exception(refused.error(), stage, stage == EntraErrors.Stage.SIGN_IN
-                    ? "Sign-in as " + userName + " failed" : "Cannot get a token for " + resource + " as " + userName);
+                    ? "Sign-in as " + userName + " failed" : "Cannot get a token for " + target.resource() + " as " + userName);
         }
         return ((TokenResult.Issued) result).reply();
     }

@@ -26,27 +26,27 @@ public class RefreshTokenGrant {
         this.tokens = tokens;
     }
 
-    public TokenReply refresh(Connection connection, String refreshToken, String resource) {
-        TokenRequest request = new TokenRequest(Authorities.of(connection).tokenUrl(),
+    public TokenReply refresh(Connection connection, String refreshToken, TokenTarget target) {
+        TokenRequest request = new TokenRequest(Authorities.of(connection, target).tokenUrl(),
                 TokenRequest.Grant.REFRESH_TOKEN, connection.appId(),
-                Map.of("refresh_token", refreshToken, "scope", Scopes.delegated(resource)));
+                Map.of("refresh_token", refreshToken, "scope", target.delegatedScope()));
         TokenResult result = tokens.redeem(request);
         if (result instanceof TokenResult.Refused refused) {
             throw EntraErrors.exception(refused.error(), EntraErrors.Stage.RENEWAL,
-                    "Cannot get a token for " + resource + " as " + connection.identity().name());
+                    "Cannot get a token for " + target.resource() + " as " + connection.identity().name());
         }
         return ((TokenResult.Issued) result).reply();
     }
 
     /** Renewal of a login that keeps only a refresh token (device code, browser). */
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
         if (!(connection.credential() instanceof Credential.RefreshToken stored)) {
             throw new LoginExpiredException("The connection '" + connection.name() + "' has no refresh token; sign in "
                     + "again with `m365 login`.");
         }
-        TokenReply reply = refresh(connection, stored.token(), resource);
+        TokenReply reply = refresh(connection, stored.token(), target);
         Credential rotated = reply.refreshToken().<Credential>map(Credential.RefreshToken::new).orElse(null);
-        return new TokenRenewal.Renewed(token(resource, reply), rotated);
+        return new TokenRenewal.Renewed(token(target.resource(), reply), rotated);
     }
 
     static AccessToken token(String resource, TokenReply reply) {

@@ -28,16 +28,16 @@ public class SecretSignIn implements SignInMethod {
     @Override
     public SignInResult signIn(SignInRequest request) {
         String secret = ((MethodInput.Secret) request.input()).secret();
-        TokenReply reply = grant.withSecret(request.authority(), request.appId(), request.resource(), secret,
+        TokenReply reply = grant.withSecret(request.authority(), request.appId(), TokenTarget.of(request.resource()), secret,
                 EntraErrors.Stage.SIGN_IN);
         return AppOnlyResults.of(reply, json, request.appId(), new Credential.ClientSecret(secret));
     }
 
     @Override
-    public TokenRenewal.Renewed renew(Connection connection, String resource) {
+    public TokenRenewal.Renewed renew(Connection connection, TokenTarget target) {
         String secret = ((Credential.ClientSecret) connection.credential()).secret();
-        TokenReply reply = grant.withSecret(Authorities.of(connection), connection.appId(), resource, secret,
+        TokenReply reply = grant.withSecret(Authorities.of(connection, target), connection.appId(), target, secret,
                 EntraErrors.Stage.RENEWAL);
-        return new TokenRenewal.Renewed(RefreshTokenGrant.token(resource, reply), null);
+        return new TokenRenewal.Renewed(RefreshTokenGrant.token(target.resource(), reply), null);
     }
 }

@@ -16,10 +16,10 @@ public interface SignInMethod {
     SignInResult signIn(SignInRequest request);
 
     /**
-     * A token for {@code resource} from what {@code connection} keeps, without the user: a refresh token, or the
+     * A token for {@code target} from what {@code connection} keeps, without the user: a refresh token, or the
      * app credential again.
      *
      * @throws dev.m365.error.LoginExpiredException when only a new sign-in can help
      */
-    TokenRenewal.Renewed renew(Connection connection, String resource);
+    TokenRenewal.Renewed renew(Connection connection, TokenTarget target);
 }

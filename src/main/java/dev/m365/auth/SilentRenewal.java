@@ -16,11 +16,11 @@ public class SilentRenewal implements TokenRenewal {
     }
 
     @Override
-    public Renewed renew(Connection connection, String resource) {
+    public Renewed renew(Connection connection, TokenTarget target) {
         if (connection.credential() == null) {
             throw new LoginExpiredException("The connection '" + connection.name() + "' keeps nothing to get a token"
-                    + " for " + resource + " silently; sign in again with `m365 login`.");
+                    + " for " + target.resource() + " silently; sign in again with `m365 login`.");
         }
-        return methods.get(connection.authType()).renew(connection, resource);
+        return methods.get(connection.authType()).renew(connection, target);
     }
 }

@@ -11,5 +11,5 @@ public interface TokenRenewal {
     record Renewed(AccessToken token, Credential credential) {
     }
 
-    Renewed renew(Connection connection, String resource);
+    Renewed renew(Connection connection, TokenTarget target);
 }

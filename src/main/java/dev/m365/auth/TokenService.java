@@ -28,17 +28,17 @@ public class TokenService {
         this.clock = clock;
     }
 
-    public AccessToken token(Connection connection, String resource, boolean skipCache) {
+    public AccessToken token(Connection connection, TokenTarget target, boolean skipCache) {
         long now = clock.instant().getEpochSecond();
         if (!skipCache) {
-            var cached = connection.token(resource).filter(t -> t.validFor(now, MARGIN_SECONDS));
+            var cached = connection.token(target.cacheKey()).filter(t -> t.validFor(now, MARGIN_SECONDS));
             if (cached.isPresent()) {
                 return cached.get();
             }
         }
-        TokenRenewal.Renewed renewed = renewal.renew(connection, resource);
+        TokenRenewal.Renewed renewed = renewal.renew(connection, target);
         store.update(data -> data.updateConnection(connection.id(), c -> {
-            Connection updated = c.withToken(renewed.token());
+            Connection updated = c.withToken(target.cacheKey(), renewed.token());
             return renewed.credential() == null ? updated : updated.withCredential(renewed.credential());
         }));
         return renewed.token();

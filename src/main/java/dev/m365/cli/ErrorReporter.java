@@ -5,7 +5,12 @@ import java.io.StringWriter;
 
 import jakarta.inject.Singleton;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.m365.error.EntraException;
 import dev.m365.error.ExitCode;
+import dev.m365.json.Json;
 import dev.m365.error.ExitCodes;
 import dev.m365.error.M365Exception;
 import dev.m365.log.Diagnostics;
@@ -23,9 +28,13 @@ import picocli.CommandLine.ParseResult;
 public class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     private final Diagnostics diagnostics;
+    private final Invocation invocation;
+    private final Json json;
 
-    public ErrorReporter(Diagnostics diagnostics) {
+    public ErrorReporter(Diagnostics diagnostics, Invocation invocation, Json json) {
         this.diagnostics = diagnostics;
+        this.invocation = invocation;
+        this.json = json;
     }
 
     @Override
@@ -45,23 +54,35 @@ public class ErrorReporter implements IExecutionExceptionHandler, IParameterExce
         String message = known != null ? known.getMessage()
                 : "Unexpected error: " + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": "
                         + ex.getMessage()) + ". Rerun with --debug for details and report it.";
-        line(cmd.getErr(), message);
+        ExitCode code = ExitCodes.of(known != null ? known : ex);
+        if (invocation.jsonErrors()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("error", diagnostics.redactor().redact(sentenceCase(message.replace('\n', ' ').strip())));
+            error.put("exitCode", code.code());
+            if (known instanceof EntraException entra) {
+                error.put("code", entra.error().label());
+            }
+            cmd.getErr().println(new String(json.write(error), java.nio.charset.StandardCharsets.UTF_8));
+            cmd.getErr().flush();
+        } else {
+            line(cmd.getErr(), message);
+        }
         if (diagnostics.debugging()) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             cmd.getErr().println(diagnostics.redactor().redact(trace.toString()));
         }
-        return ExitCodes.of(known != null ? known : ex).code();
+        return code.code();
     }
 
     private void line(PrintWriter err, String message) {
-        String text = message.replace('\n', ' ').strip();
-        if (text.matches("[a-z]+\\b.*")) {
-            // "option --tenant ..." reads as a sentence; a key such as "m365.cloud ..." keeps its spelling.
-            text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
-        err.println(diagnostics.redactor().redact(text));
+        err.println(diagnostics.redactor().redact(sentenceCase(message.replace('\n', ' ').strip())));
         err.flush();
+    }
+
+    /** "option --tenant ..." reads as a sentence; a key such as "m365.cloud ..." keeps its spelling. */
+    private static String sentenceCase(String text) {
+        return text.matches("[a-z]+\\b.*") ? Character.toUpperCase(text.charAt(0)) + text.substring(1) : text;
     }
 
     private static String sentence(String text) {

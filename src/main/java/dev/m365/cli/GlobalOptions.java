@@ -6,8 +6,15 @@ import picocli.CommandLine.Option;
 public class GlobalOptions {
 
     @Option(names = { "-o", "--output" }, paramLabel = "<format>",
-            description = "Output format: json (default), text or none. Config: m365.output.")
+            description = "json (default), text, table, tsv, csv, md or none. Config: m365.output.")
     String output;
+
+    @Option(names = "--query", paramLabel = "<jmespath>", description = "JMESPath query applied to the result (https://jmespath.org).")
+    String query;
+
+    @Option(names = "--connection", paramLabel = "<name>",
+            description = "Use this named connection for this command only. Env: M365_CONNECTION.")
+    String connection;
 
     @Option(names = "--verbose", description = "Log what m365 does to stderr (CLIMICROSOFT365_VERBOSE).")
     boolean verbose;

@@ -1,50 +1,35 @@
 package dev.m365.cli;
 
-import java.util.Optional;
-
-import dev.m365.config.Settings;
-import dev.m365.log.Diagnostics;
 import dev.m365.output.OutputFormat;
 import dev.m365.output.Printer;
 
-/** The run's output choices (from {@link GlobalOptions} and configuration) and the one way commands print. */
+/** The one way commands print: results on stdout in this run's format, notes for the user on stderr. */
 public class Output {
 
     private final Printer printer;
-    private final Diagnostics diagnostics;
-    private final Settings settings;
-    private OutputFormat format = OutputFormat.json;
+    private final Invocation invocation;
 
-    public Output(Printer printer, Diagnostics diagnostics, Settings settings) {
+    public Output(Printer printer, Invocation invocation) {
         this.printer = printer;
-        this.diagnostics = diagnostics;
-        this.settings = settings;
+        this.invocation = invocation;
     }
 
+    /** Applies the global options; called once as the command starts. */
     void begin(GlobalOptions options) {
-        boolean debug = options.debug || settings.debug();
-        boolean verbose = options.verbose || settings.verbose();
-        diagnostics.level(debug ? Diagnostics.Level.DEBUG : verbose ? Diagnostics.Level.VERBOSE : Diagnostics.Level.QUIET);
-        format = Optional.ofNullable(options.output).map(o -> OutputFormat.parse(o, "--output"))
-                .or(() -> settings.output().map(o -> OutputFormat.parse(o, settings.origin("m365.output"))))
-                .orElse(OutputFormat.json);
-    }
-
-    public OutputFormat format() {
-        return format;
+        invocation.begin(options);
     }
 
     public void print(Object result) {
-        printer.print(result, format);
+        printer.print(result, invocation.format(), invocation.query());
+    }
+
+    public OutputFormat format() {
+        return invocation.format();
     }
 
     /** A sentence for the user on stderr (stdout stays the result). */
     public void note(String message) {
         System.err.println(message);
         System.err.flush();
-    }
-
-    public Diagnostics diagnostics() {
-        return diagnostics;
     }
 }

@@ -31,6 +31,9 @@ public interface M365Config {
     /** Default sign-in method (deviceCode when unset). */
     Optional<String> authType();
 
+    /** The named connection commands use instead of the active one (env {@code M365_CONNECTION}). */
+    Optional<String> connection();
+
     /** Default output format. */
     Optional<String> output();
 
@@ -47,6 +50,13 @@ public interface M365Config {
     Http http();
 
     Browser browser();
+
+    Tls tls();
+
+    interface Tls {
+        /** PEM file of extra CA certificates to trust (a TLS-inspecting proxy's CA, a private PKI). */
+        Optional<String> caFile();
+    }
 
     interface Browser {
         /** How long the browser sign-in waits, e.g. 5m. */

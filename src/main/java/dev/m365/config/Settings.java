@@ -116,6 +116,11 @@ public class Settings {
         return host;
     }
 
+    public Optional<Setting<java.nio.file.Path>> tlsCaFile() {
+        return config.tls().caFile().filter(s -> !s.isBlank())
+                .map(v -> new Setting<>(java.nio.file.Path.of(v.strip()), origin("m365.tls.ca-file")));
+    }
+
     public Optional<Setting<String>> storeKey() {
         return config.store().key().filter(s -> !s.isBlank()).map(v -> new Setting<>(v, origin("m365.store.key")));
     }
@@ -131,6 +136,10 @@ public class Settings {
 
     public boolean verbose() {
         return flag("m365.verbose", config.verbose());
+    }
+
+    public Optional<String> connection() {
+        return config.connection().filter(s -> !s.isBlank()).map(String::strip);
     }
 
     public Optional<String> output() {

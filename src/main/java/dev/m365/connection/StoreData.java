@@ -43,6 +43,13 @@ public record StoreData(int version, String active, Map<String, Connection> conn
         return new StoreData(CURRENT_VERSION, connection.name(), map, services);
     }
 
+    /** Adds or replaces a main connection without changing which one is active. */
+    public StoreData withConnection(Connection connection) {
+        Map<String, Connection> map = new LinkedHashMap<>(connections);
+        map.put(connection.name(), connection);
+        return new StoreData(CURRENT_VERSION, active, map, services);
+    }
+
     public StoreData withoutConnection(String name) {
         Map<String, Connection> map = new LinkedHashMap<>(connections);
         map.remove(name);
@@ -59,6 +66,20 @@ public record StoreData(int version, String active, Map<String, Connection> conn
         Map<String, Connection> map = new LinkedHashMap<>(services);
         map.remove(service);
         return new StoreData(CURRENT_VERSION, active, connections, map);
+    }
+
+    /** Removes every login, main or service, that signed in as {@code userName}. */
+    public StoreData withoutUser(String userName) {
+        Map<String, Connection> main = new LinkedHashMap<>(connections);
+        main.values().removeIf(c -> c.identity().name().equalsIgnoreCase(userName));
+        Map<String, Connection> own = new LinkedHashMap<>(services);
+        own.values().removeIf(c -> c.identity().name().equalsIgnoreCase(userName));
+        return new StoreData(CURRENT_VERSION, main.containsKey(active) ? active : null, main, own);
+    }
+
+    public boolean hasUser(String userName) {
+        return connections.values().stream().anyMatch(c -> c.identity().name().equalsIgnoreCase(userName))
+                || services.values().stream().anyMatch(c -> c.identity().name().equalsIgnoreCase(userName));
     }
 
     /**

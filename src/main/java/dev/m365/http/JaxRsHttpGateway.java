@@ -97,6 +97,7 @@ public class JaxRsHttpGateway implements HttpGateway, AutoCloseable {
         builder.connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         builder.readTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
         builder.followRedirects(false);
+        settings.trust().ifPresent(builder::trustStore);
         proxy.ifPresent(p -> {
             builder.proxy(p.host(), p.port());
             p.user().ifPresent(builder::proxyUser);

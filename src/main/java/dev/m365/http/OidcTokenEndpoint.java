@@ -16,6 +16,10 @@ import io.quarkus.oidc.client.Tokens;
 import io.quarkus.oidc.client.runtime.OidcClientConfig;
 import io.quarkus.oidc.client.runtime.OidcClientConfig.Grant;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.tls.BaseTlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.net.TrustOptions;
+import java.security.KeyStore;
 
 /**
  * {@link TokenEndpoint} on quarkus-oidc-client. One client per token URL, grant and proxy, created on first use with
@@ -27,16 +31,21 @@ public class OidcTokenEndpoint implements TokenEndpoint {
     /** quarkus-oidc-client's message when the connection itself failed; its cause is not passed on. */
     private static final String UNREACHABLE = "OIDC Server is not available";
 
+    /** The name under which the extra CAs are registered for quarkus-oidc-client. */
+    private static final String TLS_CONFIGURATION = "m365-outbound";
+
     private final OidcClients clients;
+    private final TlsConfigurationRegistry tls;
     private final OutboundSettings settings;
     private final HttpGateway http;
     private final Json json;
     private final Diagnostics log;
     private final Map<String, OidcClient> cache = new ConcurrentHashMap<>();
 
-    public OidcTokenEndpoint(OidcClients clients, OutboundSettings settings, HttpGateway http, Json json,
-            Diagnostics log) {
+    public OidcTokenEndpoint(OidcClients clients, TlsConfigurationRegistry tls, OutboundSettings settings,
+            HttpGateway http, Json json, Diagnostics log) {
         this.clients = clients;
+        this.tls = tls;
         this.settings = settings;
         this.http = http;
         this.json = json;
@@ -122,7 +131,32 @@ public class OidcTokenEndpoint implements TokenEndpoint {
                 .connectionRetryCount(1)
                 .grant(grantType(request.grant()));
         proxy.ifPresent(p -> builder.proxy(p.host(), p.port(), p.user().orElse(null), p.password().orElse(null)));
+        settings.trust().ifPresent(store -> {
+            if (tls.get(TLS_CONFIGURATION).isEmpty()) {
+                tls.register(TLS_CONFIGURATION, new ExtraTrust(store));
+            }
+            builder.tlsConfigurationName(TLS_CONFIGURATION);
+        });
         return clients.newClient(builder.build()).await().indefinitely();
+    }
+
+    /** Trusts the JVM's CAs plus the configured ones, for the Vert.x client under quarkus-oidc-client. */
+    private static final class ExtraTrust extends BaseTlsConfiguration {
+        private final KeyStore store;
+
+        ExtraTrust(KeyStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public KeyStore getTrustStore() {
+            return store;
+        }
+
+        @Override
+        public TrustOptions getTrustStoreOptions() {
+            return TrustOptions.wrap(TrustMaterial.trustManagers(store));
+        }
     }
 
     private static Grant.Type grantType(TokenRequest.Grant grant) {

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 import dev.m365.auth.SignInMethod;
 import dev.m365.auth.SignInMethods;
+import dev.m365.cli.Invocation;
 import dev.m365.cli.Output;
 import dev.m365.config.M365Config;
 import dev.m365.config.Settings;
@@ -19,6 +20,9 @@ import dev.m365.http.JaxRsHttpGateway;
 import dev.m365.http.OidcTokenEndpoint;
 import dev.m365.http.OutboundSettings;
 import dev.m365.http.TokenEndpoint;
+import dev.m365.http.TrustMaterial;
+import dev.m365.config.Setting;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import dev.m365.json.Json;
 import dev.m365.log.Diagnostics;
 import dev.m365.log.Redactor;
@@ -113,8 +117,14 @@ public class Beans {
 
     @Produces
     @Singleton
-    Output output(Json json, Diagnostics diagnostics, Settings settings) {
-        return new Output(new Printer(json, System.out), diagnostics, settings);
+    Invocation invocation(Settings settings, Diagnostics diagnostics) {
+        return new Invocation(settings, diagnostics);
+    }
+
+    @Produces
+    @Singleton
+    Output output(Json json, Invocation invocation) {
+        return new Output(new Printer(json, System.out), invocation);
     }
 
     @Produces
@@ -138,7 +148,9 @@ public class Beans {
     @Produces
     @Singleton
     OutboundSettings outboundSettings(Settings settings) {
-        return new OutboundSettings(settings.proxies(), settings.connectTimeout(), settings.requestTimeout());
+        var caFile = settings.tlsCaFile();
+        return new OutboundSettings(settings.proxies(), settings.connectTimeout(), settings.requestTimeout(),
+                TrustMaterial.withExtraAuthorities(caFile.map(Setting::value), caFile.map(Setting::origin).orElse("")));
     }
 
     @Produces
@@ -149,8 +161,8 @@ public class Beans {
 
     @Produces
     @ApplicationScoped
-    TokenEndpoint tokenEndpoint(OidcClients clients, OutboundSettings settings, HttpGateway http, Json json,
-            Diagnostics diagnostics) {
-        return new OidcTokenEndpoint(clients, settings, http, json, diagnostics);
+    TokenEndpoint tokenEndpoint(OidcClients clients, TlsConfigurationRegistry tls, OutboundSettings settings,
+            HttpGateway http, Json json, Diagnostics diagnostics) {
+        return new OidcTokenEndpoint(clients, tls, settings, http, json, diagnostics);
     }
 }

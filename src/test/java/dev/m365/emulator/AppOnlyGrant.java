@@ -25,7 +25,8 @@ final class AppOnlyGrant {
         this.emulator = emulator;
     }
 
-    Map<String, Object> handle(String tenant, Map<String, String> form) {
+    /** {@code base} is how the client addressed Entra, which client assertions name as their audience. */
+    Map<String, Object> handle(String base, String tenant, Map<String, String> form) {
         String tenantId = emulator.resolveTenant(tenant);
         if (tenantId == null) {
             throw EntraErrorBody.of(400, "invalid_request", 9001023, "The grant type is not supported over the "
@@ -51,7 +52,7 @@ final class AppOnlyGrant {
             }
             Assertions.Parsed parsed = Assertions.parse(assertion);
             if (app.clientId().equals(parsed.issuer())) {
-                checkCertificateAssertion(app, parsed, tenant, tenantId);
+                checkCertificateAssertion(app, parsed, base, tenant, tenantId);
                 checkTime(parsed);
                 checkNotReplayed(parsed);
             } else {
@@ -91,7 +92,7 @@ final class AppOnlyGrant {
         }
     }
 
-    private void checkCertificateAssertion(Directory.App app, Assertions.Parsed assertion, String tenant,
+    private void checkCertificateAssertion(Directory.App app, Assertions.Parsed assertion, String base, String tenant,
             String tenantId) {
         X509Certificate certificate = app.certificates().stream().filter(c -> Assertions.matches(c, assertion))
                 .findFirst().orElseGet(() -> bySubjectAndIssuer(app, assertion));
@@ -99,8 +100,8 @@ final class AppOnlyGrant {
             throw EntraErrorBody.of(401, "invalid_client", 700027, "Client assertion failed signature validation. "
                     + "[Reason - The key was not found.]").fail();
         }
-        String expected = emulator.url() + "/" + tenant + "/oauth2/v2.0/token";
-        String byId = emulator.url() + "/" + tenantId + "/oauth2/v2.0/token";
+        String expected = base + "/" + tenant + "/oauth2/v2.0/token";
+        String byId = base + "/" + tenantId + "/oauth2/v2.0/token";
         if (!app.clientId().equals(assertion.subject())
                 || assertion.audiences().stream().noneMatch(a -> a.equalsIgnoreCase(expected) || a.equals(byId))) {
             throw EntraErrorBody.of(401, "invalid_client", 50013, "Assertion is invalid because of various reasons: "

@@ -115,6 +115,8 @@ public final class Directory {
     private final Map<String, App> apps = new ConcurrentHashMap<>();
     private final List<User> users = new CopyOnWriteArrayList<>();
     private final List<ManagedIdentity> managedIdentities = new CopyOnWriteArrayList<>();
+    private final Map<String, List<String>> guests = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> subscriptions = new ConcurrentHashMap<>();
 
     /** Contoso with alice, bob and carol (who needs MFA), Fabrikam with dave, and the Azure CLI's public client. */
     public static Directory standard() {
@@ -135,6 +137,13 @@ public final class Directory {
         d.addApp(App.publicClient(UNCONSENTED_APP, "Unconsented tool", CONTOSO_ID).withoutConsentIn(CONTOSO_ID));
         d.addApp(App.confidential(DAEMON_APP, "Contoso nightly jobs", CONTOSO_ID, "5e7d9c1b-0000-4000-8000-00000000da01")
                 .withSecret(DAEMON_SECRET, Long.MAX_VALUE).withSecret(EXPIRED_SECRET, 1_600_000_000L));
+        d.guests.put(FABRIKAM_ID, List.of("alice@contoso.onmicrosoft.com"));
+        d.subscriptions.put(CONTOSO_ID, List.of(
+                subscription("1ab2c3d4-0000-4000-8000-00000000c001", "Contoso Production", "Enabled", CONTOSO_ID),
+                subscription("1ab2c3d4-0000-4000-8000-00000000c002", "Contoso Development", "Enabled", CONTOSO_ID),
+                subscription("1ab2c3d4-0000-4000-8000-00000000c003", "Contoso Retired", "Disabled", CONTOSO_ID)));
+        d.subscriptions.put(FABRIKAM_ID, List.of(
+                subscription("2bc3d4e5-0000-4000-8000-00000000f001", "Fabrikam Shared", "Enabled", FABRIKAM_ID)));
         d.managedIdentities.add(new ManagedIdentity(SYSTEM_MI_CLIENT, "8d3b4a5f-6e7d-4c8b-9900-b9d8e7f60514", null,
                 CONTOSO_ID, true));
         d.managedIdentities.add(new ManagedIdentity(USER_MI_CLIENT, USER_MI_OBJECT, USER_MI_RESOURCE, CONTOSO_ID,
@@ -160,6 +169,53 @@ public final class Directory {
 
     public Optional<Tenant> tenantById(String id) {
         return Optional.ofNullable(tenants.get(id));
+    }
+
+    private static Map<String, Object> subscription(String id, String name, String state, String tenantId) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("id", "/subscriptions/" + id);
+        s.put("authorizationSource", "RoleBased");
+        s.put("managedByTenants", List.of());
+        s.put("subscriptionId", id);
+        s.put("tenantId", tenantId);
+        s.put("displayName", name);
+        s.put("state", state);
+        s.put("subscriptionPolicies", Map.of("locationPlacementId", "Public_2014-09-01", "quotaId", "PayAsYouGo_2014-09-01",
+                "spendingLimit", "Off"));
+        s.put("tags", Map.of());
+        return s;
+    }
+
+    /** Whether {@code upn} may sign in to {@code tenantId}: a member, or a guest. */
+    public boolean belongsTo(String upn, String tenantId) {
+        return user(upn).map(u -> u.tenantId().equals(tenantId)).orElse(false)
+                || guests.getOrDefault(tenantId, List.of()).contains(upn);
+    }
+
+    List<Map<String, Object>> subscriptions(String tenantId) {
+        return subscriptions.getOrDefault(tenantId, List.of());
+    }
+
+    /** ARM's /tenants: the caller's home tenant and those it is a guest in. */
+    List<Map<String, Object>> tenantsOf(String upn, String tokenTenant) {
+        List<Map<String, Object>> result = new java.util.ArrayList<>();
+        for (Tenant t : tenants.values()) {
+            if (t.id().equals(tokenTenant) || belongsTo(upn, t.id())) {
+                boolean home = user(upn).map(u -> u.tenantId().equals(t.id())).orElse(t.id().equals(tokenTenant));
+                Map<String, Object> item = new java.util.LinkedHashMap<>();
+                item.put("id", "/tenants/" + t.id());
+                item.put("tenantId", t.id());
+                item.put("countryCode", "US");
+                item.put("displayName", t.displayName());
+                item.put("domains", t.domains());
+                item.put("tenantCategory", home ? "Home" : "ProjectedBy");
+                item.put("defaultDomain", t.domains().get(0));
+                item.put("tenantType", "AAD");
+                result.add(item);
+            }
+        }
+        result.sort(java.util.Comparator.comparing(m -> m.get("tenantCategory").equals("Home") ? 0 : 1));
+        return result;
     }
 
     /** Replaces an app registration, e.g. to add a certificate or federated credential in a test. */

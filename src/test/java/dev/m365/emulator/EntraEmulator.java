@@ -45,6 +45,9 @@ public final class EntraEmulator implements AutoCloseable {
     private final AuthorizationCodeFlow authorizationCode = new AuthorizationCodeFlow(this);
     private final ManagedIdentityEndpoints managedIdentity = new ManagedIdentityEndpoints(this);
     private final CiTokenEndpoints ciTokens = new CiTokenEndpoints(this);
+    private final ResourceApis resourceApis = new ResourceApis(this);
+    private TestAuthority proxyAuthority;
+    private InterceptingProxy interceptingProxy;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong clockOffsetSeconds = new AtomicLong();
     private final AtomicBoolean slowDownNext = new AtomicBoolean();
@@ -96,6 +99,30 @@ public final class EntraEmulator implements AutoCloseable {
     /** The next device-code poll gets {@code slow_down}. */
     public void slowDownNextPoll() {
         slowDownNext.set(true);
+    }
+
+    /**
+     * Starts (once) a TLS-inspecting proxy in front of the emulator, so m365 can use Microsoft's real URLs
+     * (login.microsoftonline.com, graph.microsoft.com, management.azure.com, *.sharepoint.com) through
+     * {@code HTTPS_PROXY}, trusting the proxy's CA written to {@code caFile}. Returns the proxy's port.
+     */
+    public synchronized int startInterceptingProxy(java.nio.file.Path caFile) throws Exception {
+        if (interceptingProxy == null) {
+            proxyAuthority = new TestAuthority();
+            interceptingProxy = new InterceptingProxy(proxyAuthority, server.getAddress().getPort());
+        }
+        proxyAuthority.writeCa(caFile);
+        return interceptingProxy.port();
+    }
+
+    /** host:port of every CONNECT the intercepting proxy received. */
+    public List<String> proxyTunnels() {
+        return interceptingProxy == null ? List.of() : interceptingProxy.tunnels();
+    }
+
+    /** The next {@code count} requests to {@code host} (graph.microsoft.com, ...) answer 429 with Retry-After. */
+    public void throttle(String host, int count, int retryAfterSeconds) {
+        resourceApis.throttle(host, count, retryAfterSeconds);
     }
 
     /** The secret App Service puts in IDENTITY_HEADER. */
@@ -250,6 +277,9 @@ public final class EntraEmulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (interceptingProxy != null) {
+            interceptingProxy.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }
@@ -264,8 +294,13 @@ public final class EntraEmulator implements AutoCloseable {
             if ("POST".equals(exchange.getRequestMethod())) {
                 form.putAll(Exchanges.form(body));
             }
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, form, System.currentTimeMillis()));
+            String host = host(exchange);
+            requests.add(new RecordedRequest(exchange.getRequestMethod(), host, path, form, System.currentTimeMillis()));
             try {
+                if (ResourceApis.serves(host)) {
+                    resourceApis.handle(exchange, host, form, body);
+                    return;
+                }
                 route(exchange, path, form);
             } catch (EntraErrorBody.Failure failure) {
                 Exchanges.json(exchange, failure.body.status(), failure.body.toJson(Instant.ofEpochSecond(now())));
@@ -274,6 +309,23 @@ public final class EntraEmulator implements AutoCloseable {
                         "Emulator error: " + e).toJson(Instant.now()));
             }
         }
+    }
+
+    /** The Host header without port; the emulator's own address for direct calls. */
+    private static String host(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (host == null) {
+            return "127.0.0.1";
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
+    }
+
+    /** How the client addressed Entra: the emulator's URL, or https://login.microsoftonline.com through the proxy. */
+    private String base(HttpExchange exchange) {
+        String host = host(exchange);
+        return host.equals("127.0.0.1") || host.equals("localhost") ? url() : "https://" + host;
     }
 
     private void route(HttpExchange exchange, String path, Map<String, String> form) throws IOException {
@@ -314,7 +366,7 @@ public final class EntraEmulator implements AutoCloseable {
             case "v2.0/.well-known/openid-configuration" -> Exchanges.json(exchange, 200, discovery(tenant, tenantId));
             case "discovery/v2.0/keys" -> Exchanges.json(exchange, 200, issuer.jwks());
             case "oauth2/v2.0/devicecode" -> Exchanges.json(exchange, 200, deviceCode(tenant, form));
-            case "oauth2/v2.0/token" -> Exchanges.json(exchange, 200, token(tenant, form));
+            case "oauth2/v2.0/token" -> Exchanges.json(exchange, 200, token(base(exchange), tenant, form));
             case "oauth2/v2.0/authorize" -> authorizationCode.authorize(exchange, tenant, form);
             default -> Exchanges.json(exchange, 404, Map.of("error", "not_found"));
         }
@@ -379,13 +431,13 @@ public final class EntraEmulator implements AutoCloseable {
         return body;
     }
 
-    private Map<String, Object> token(String tenant, Map<String, String> form) {
+    private Map<String, Object> token(String base, String tenant, Map<String, String> form) {
         String grant = form.getOrDefault("grant_type", "");
         return switch (grant) {
             case "urn:ietf:params:oauth:grant-type:device_code" -> deviceCodeGrant(tenant, form);
             case "refresh_token" -> refreshGrant(tenant, form);
             case "password" -> passwordGrant.handle(tenant, form);
-            case "client_credentials" -> appOnlyGrant.handle(tenant, form);
+            case "client_credentials" -> appOnlyGrant.handle(base, tenant, form);
             case "authorization_code" -> authorizationCode.redeem(tenant, form);
             default -> throw EntraErrorBody.of(400, "unsupported_grant_type", 70003,
                     "The app requested an unsupported grant type '" + grant + "'.").fail();
@@ -420,23 +472,30 @@ public final class EntraEmulator implements AutoCloseable {
         }
         code.state = DeviceCodes.State.REDEEMED;
         Directory.App app = directory.app(code.clientId).orElseThrow();
-        return userTokens(code.user, app, Scope.parse(code.scope));
+        return userTokens(code.user, app, Scope.parse(code.scope), code.user.tenantId());
     }
 
     private Map<String, Object> refreshGrant(String tenant, Map<String, String> form) {
         Directory.App app = requireApp(form.get("client_id"), tenant);
         RefreshTokens.Grant grant = refreshTokens.redeem(form.get("refresh_token"), app.clientId(), now());
         String tenantId = resolveTenant(tenant);
-        if (tenantId != null && !tenantId.equals(grant.tenantId())) {
-            throw EntraErrorBody.of(400, "invalid_grant", 50020, "The refresh token was issued in another tenant.").fail();
+        if (tenantId != null && !tenantId.equals(grant.tenantId()) && !directory.belongsTo(grant.upn(), tenantId)) {
+            throw EntraErrorBody.of(400, "invalid_grant", 50020, "User account '" + grant.upn()
+                    + "' from identity provider does not exist in tenant '" + tenant + "'.").fail();
         }
         Directory.User user = directory.user(grant.upn()).orElseThrow();
-        return userTokens(user, app, Scope.parse(form.getOrDefault("scope", "")));
+        return userTokens(user, app, Scope.parse(form.getOrDefault("scope", "")),
+                tenantId == null ? grant.tenantId() : tenantId);
     }
 
     /** Access token for the scope's resource, plus refresh and ID tokens when offline_access / openid were asked. */
     Map<String, Object> userTokens(Directory.User user, Directory.App app, Scope scope) {
-        if (!app.consentedIn(user.tenantId())) {
+        return userTokens(user, app, scope, user.tenantId());
+    }
+
+    /** As {@link #userTokens(Directory.User, Directory.App, Scope)}, in {@code tenantId} (home or guest). */
+    Map<String, Object> userTokens(Directory.User user, Directory.App app, Scope scope, String tenantId) {
+        if (!app.consentedIn(tenantId)) {
             throw EntraErrorBody.of(400, "invalid_grant", 65001, "The user or administrator has not consented to "
                     + "use the application with ID '" + app.clientId() + "' named '" + app.displayName()
                     + "'. Send an interactive authorization request for this user and resource.").fail();
@@ -447,7 +506,8 @@ public final class EntraEmulator implements AutoCloseable {
         body.put("scope", scope.raw());
         body.put("expires_in", accessTokenLifetime);
         body.put("ext_expires_in", accessTokenLifetime);
-        body.put("access_token", issuer.userAccessToken(user, app.clientId(), scope.resource(), now, accessTokenLifetime));
+        body.put("access_token", issuer.userAccessToken(user, app.clientId(), scope.resource(), tenantId, now,
+                accessTokenLifetime));
         if (scope.offlineAccess()) {
             body.put("refresh_token", refreshTokens.issue(user.upn(), app.clientId(), user.tenantId(),
                     now + refreshTokenLifetime));

@@ -60,8 +60,9 @@ final class TokenIssuer {
     }
 
     /** A user's (delegated) access token for {@code resource}. */
-    String userAccessToken(Directory.User user, String appId, String resource, long now, long lifetime) {
-        Map<String, Object> claims = base(resource, user.tenantId(), now, lifetime);
+    String userAccessToken(Directory.User user, String appId, String resource, String tenantId, long now,
+            long lifetime) {
+        Map<String, Object> claims = base(resource, tenantId, now, lifetime);
         claims.put("appid", appId);
         claims.put("idtyp", "user");
         claims.put("oid", user.objectId());

@@ -44,7 +44,7 @@ class EncryptedFileStoreTest {
     static Connection connection(String name) {
         return new Connection("id-" + name, name, AuthType.deviceCode, "app", "common", "tid", Cloud.Public,
                 "https://login.microsoftonline.com", new Identity(Identity.Kind.user, name, null, null),
-                new Credential.RefreshToken("rt-" + name), null, Map.of(), 0);
+                new Credential.RefreshToken("rt-" + name), null, Map.of(), 0, null, null);
     }
 
     @Test

@@ -37,6 +37,17 @@ public final class PackagedCli {
         return new PackagedCli(env);
     }
 
+    /**
+     * The CLI as it runs behind a TLS-inspecting corporate proxy: Microsoft's real URLs (no AZURE_AUTHORITY_HOST),
+     * HTTPS_PROXY pointing at the emulator's intercepting proxy, and its CA trusted through M365_TLS_CA_FILE.
+     */
+    public PackagedCli throughInterceptingProxy(dev.m365.emulator.EntraEmulator emulator) throws Exception {
+        Path ca = Files.createTempFile(Path.of("target", "it-config").toAbsolutePath(), "proxy-ca", ".pem");
+        int port = emulator.startInterceptingProxy(ca);
+        return with("AZURE_AUTHORITY_HOST", null).with("HTTPS_PROXY", "http://127.0.0.1:" + port)
+                .with("M365_TLS_CA_FILE", ca.toString());
+    }
+
     public PackagedCli with(String name, String value) {
         Map<String, String> copy = new HashMap<>(env);
         if (value == null) {
