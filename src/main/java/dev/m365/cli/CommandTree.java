@@ -57,6 +57,8 @@ public class CommandTree {
         root.setUsageHelpAutoWidth(true);
         root.setParameterExceptionHandler(errors);
         root.setAbbreviatedOptionsAllowed(false);
+        // `--body @file` is the CLI for Microsoft 365's syntax: picocli must not expand @files itself.
+        root.setExpandAtFiles(false);
         return root;
     }
 }

@@ -1,5 +1,6 @@
 package dev.m365.cli;
 
+import dev.m365.auth.ConnectionSelector;
 import dev.m365.connection.StoreData;
 import dev.m365.error.ExitCode;
 import dev.m365.store.ConnectionStore;
@@ -10,21 +11,22 @@ import picocli.CommandLine.Command;
 public class StatusCommand extends M365Subcommand {
 
     private final ConnectionStore store;
+    private final ConnectionSelector selector;
 
-    public StatusCommand(Output output, ConnectionStore store) {
+    public StatusCommand(Output output, ConnectionStore store, ConnectionSelector selector) {
         super(output);
         this.store = store;
+        this.selector = selector;
     }
 
     @Override
     protected int run() {
         StoreData data = store.read();
-        return data.activeConnection().map(c -> {
-            output.print(ConnectionView.of(c, data.services()));
-            return ExitCode.OK.code();
-        }).orElseGet(() -> {
+        if (selector.isDefault() && data.activeConnection().isEmpty()) {
             output.print(LoggedOut.main());
             return ExitCode.NOT_LOGGED_IN.code();
-        });
+        }
+        output.print(ConnectionView.of(selector.main(data), data.services()));
+        return ExitCode.OK.code();
     }
 }

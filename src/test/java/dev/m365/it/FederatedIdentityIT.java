@@ -102,7 +102,8 @@ class FederatedIdentityIT extends EmulatorTest {
         CliResult login = cli.runWithInput(token, "login", "--service-principal", "-u", APP, "--federated-token", "-",
                 "--tenant", TENANT);
         assertThat(login.exitCode()).as(login.toString()).isZero();
-        assertThat(cli.run("get-access-token").exitCode()).as("the login's own token is cached").isZero();
+        assertThat(cli.run("get-access-token", "--resource", "https://graph.microsoft.com").exitCode())
+                .as("the login's own token is cached").isZero();
         CliResult other = cli.run("get-access-token", "--resource", "https://management.azure.com/");
         assertThat(other.exitCode()).isEqualTo(4);
         assertThat(other.stderr()).contains("--federatedToken");
