@@ -10,6 +10,8 @@ import dev.m365.connection.StoreData;
 import dev.m365.error.ExitCode;
 import dev.m365.error.NotLoggedInException;
 import dev.m365.error.UsageException;
+import dev.m365.auth.ConnectionSelector;
+import dev.m365.store.ConnectionExport;
 import dev.m365.store.ConnectionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = "Named connections: list them, choose the one in use, rename or remove one. "
                 + "`--connection <name>` (or M365_CONNECTION) picks one for a single command.",
         subcommands = { ConnectionCommands.List.class, ConnectionCommands.Use.class, ConnectionCommands.Set.class,
-                ConnectionCommands.Remove.class })
+                ConnectionCommands.Remove.class, ConnectionCommands.Export.class })
 public class ConnectionCommands implements Runnable {
 
     @Spec
@@ -124,6 +126,49 @@ public class ConnectionCommands implements Runnable {
                 return wanted.equals(data.active()) ? renamed.withActiveConnection(connection.withName(newName))
                         : renamed.withConnection(connection.withName(newName));
             });
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a connection (the one in use, or --connection) for the Kubernetes secret-volume store: "
+                    + "a Secret manifest for `kubectl apply -f -`, or the files a Secret volume holds.")
+    public static class Export extends M365Subcommand {
+        @Option(names = "--format", required = true, paramLabel = "<format>", description = "k8s-secret or files.")
+        String format;
+
+        @Option(names = "--name", paramLabel = "<secret>", description = "The Secret's name (default m365-connection).")
+        String secretName = "m365-connection";
+
+        @Option(names = "--namespace", paramLabel = "<namespace>", description = "The Secret's namespace.")
+        String namespace;
+
+        @Option(names = "--dir", paramLabel = "<folder>", description = "Where --format files writes connection.json (default: current folder).")
+        java.nio.file.Path dir = java.nio.file.Path.of(".");
+
+        private final ConnectionStore store;
+        private final ConnectionSelector selector;
+        private final ConnectionExport export;
+
+        public Export(Output output, ConnectionStore store, ConnectionSelector selector, ConnectionExport export) {
+            super(output);
+            this.store = store;
+            this.selector = selector;
+            this.export = export;
+        }
+
+        @Override
+        protected int run() {
+            Connection connection = selector.main(store.read());
+            switch (format) {
+                case "k8s-secret" -> {
+                    System.out.print(export.kubernetesSecret(connection, secretName, namespace));
+                    System.out.flush();
+                }
+                case "files" -> output.note("Wrote " + export.writeFiles(connection, dir) + " (mode 0600).");
+                default -> throw new UsageException("--format '" + format + "' is not an export format: use k8s-secret or files.");
+            }
+            output.note(ConnectionExport.grants(connection));
             return ExitCode.OK.code();
         }
     }

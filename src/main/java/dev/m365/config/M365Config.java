@@ -78,6 +78,21 @@ public interface M365Config {
     }
 
     interface Store {
+        /** file (default): the encrypted file; secret-volume: a mounted Kubernetes Secret. */
+        Optional<String> backend();
+
+        /** Where the Secret is mounted (secret-volume). */
+        Optional<String> secretDir();
+
+        /** A writable folder (an emptyDir) for refreshed tokens (secret-volume); none: memory only. */
+        Optional<String> cacheDir();
+
+        /** auto (default), on (required) or off: whether the key lives in the OS password store. */
+        Optional<String> keyring();
+
+        /** How long a keyring call may take, e.g. 3s. */
+        Optional<String> keyringTimeout();
+
         /** Base64 of the 32-byte store key (containers, CI). */
         Optional<String> key();
 

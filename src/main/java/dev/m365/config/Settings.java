@@ -121,6 +121,43 @@ public class Settings {
                 .map(v -> new Setting<>(java.nio.file.Path.of(v.strip()), origin("m365.tls.ca-file")));
     }
 
+    public enum StoreBackend {
+        FILE,
+        SECRET_VOLUME
+    }
+
+    public StoreBackend storeBackend() {
+        String value = config.store().backend().filter(v -> !v.isBlank()).orElse("file").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "file", "encrypted-file" -> StoreBackend.FILE;
+            case "secret-volume" -> StoreBackend.SECRET_VOLUME;
+            default -> throw new UsageException(origin("m365.store.backend") + " '" + value
+                    + "' is not a store backend: use file or secret-volume.");
+        };
+    }
+
+    public Path storeSecretDir() {
+        return Path.of(config.store().secretDir().filter(v -> !v.isBlank()).orElse("/var/run/secrets/m365").strip());
+    }
+
+    public Optional<Path> storeCacheDir() {
+        return config.store().cacheDir().filter(v -> !v.isBlank()).map(v -> Path.of(v.strip()));
+    }
+
+    public dev.m365.store.LocalStoreKey.Keyring keyringMode() {
+        String value = config.store().keyring().filter(v -> !v.isBlank()).orElse("auto").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "auto" -> dev.m365.store.LocalStoreKey.Keyring.AUTO;
+            case "on", "true", "required" -> dev.m365.store.LocalStoreKey.Keyring.REQUIRED;
+            case "off", "false" -> dev.m365.store.LocalStoreKey.Keyring.OFF;
+            default -> throw new UsageException(origin("m365.store.keyring") + " '" + value + "' is invalid: use auto, on or off.");
+        };
+    }
+
+    public Duration keyringTimeout() {
+        return duration("m365.store.keyring-timeout", config.store().keyringTimeout(), Duration.ofSeconds(3));
+    }
+
     public Optional<Setting<String>> storeKey() {
         return config.store().key().filter(s -> !s.isBlank()).map(v -> new Setting<>(v, origin("m365.store.key")));
     }

@@ -54,6 +54,12 @@ public record Connection(
                 credential, loginArgument, accessTokens, createdAt, sharePointUrl, azure);
     }
 
+    /** Without cached access tokens: what an export carries (they expire; the credential renews them). */
+    public Connection withoutTokens() {
+        return new Connection(id, name, authType, appId, tenant, tenantId, cloud, authorityHost, identity,
+                credential, loginArgument, Map.of(), createdAt, sharePointUrl, azure);
+    }
+
     public Connection withSharePointUrl(String url) {
         return new Connection(id, name, authType, appId, tenant, tenantId, cloud, authorityHost, identity,
                 credential, loginArgument, accessTokens, createdAt, url, azure);

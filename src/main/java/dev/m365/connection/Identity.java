@@ -1,5 +1,7 @@
 package dev.m365.connection;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /** Who a connection acts as: a user (delegated), an app (app-only) or a managed identity. */
 public record Identity(Kind kind, String name, String displayName, String objectId) {
 
@@ -9,6 +11,7 @@ public record Identity(Kind kind, String name, String displayName, String object
         managedIdentity
     }
 
+    @JsonIgnore
     public boolean isAppOnly() {
         return kind != Kind.user;
     }

@@ -44,9 +44,11 @@ public class EncryptedFileStore implements ConnectionStore {
 
     @Override
     public StoreData read() {
+        PrivateFiles.checkPrivate(folder, true);
+        PrivateFiles.checkPrivate(file, false);
         byte[] sealed;
         try {
-            sealed = Files.readAllBytes(file);
+            sealed = PrivateFiles.readNoFollow(file);
         } catch (NoSuchFileException e) {
             return StoreData.empty();
         } catch (IOException e) {
@@ -66,17 +68,7 @@ public class EncryptedFileStore implements ConnectionStore {
         } catch (StoreCipher.UnreadableStore e) {
             throw new StoreException(explain(e.reason));
         }
-        StoreData data;
-        try {
-            data = json.read(plain, StoreData.class);
-        } catch (IOException e) {
-            throw new StoreException("The store " + file + " decrypts but its content is not valid. Remove it and sign in again.");
-        }
-        if (data.version() > StoreData.CURRENT_VERSION) {
-            throw new StoreException("The store " + file + " was written by a newer m365 (format " + data.version()
-                    + "). Upgrade m365 to use it; it was left untouched.");
-        }
-        return data;
+        return StoreDocuments.parse(plain, json, file.toString());
     }
 
     private String explain(StoreCipher.UnreadableStore.Reason reason) {
@@ -103,6 +95,7 @@ public class EncryptedFileStore implements ConnectionStore {
             throw new StoreException("Cannot create the config folder " + folder + ": " + e.getMessage()
                     + ". Set M365_CONFIG_DIR to a writable folder.");
         }
+        PrivateFiles.checkPrivate(folder, true);
         try (StoreLock.Held held = lock.acquire()) {
             PrivateFiles.removeStaleTemps(file);
             StoreData current = read();
@@ -122,7 +115,7 @@ public class EncryptedFileStore implements ConnectionStore {
     @Override
     public void preflight() {
         read();
-        keys.existing();
+        keys.check();
         Path existing = folder;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,8 +13,12 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
+
+import dev.m365.error.StoreException;
 
 /**
  * Owner-only files and folders (0600 / 0700) written atomically: a temp file beside the target, fsync, rename, fsync
@@ -31,6 +36,60 @@ public final class PrivateFiles {
 
     public static boolean posix() {
         return POSIX;
+    }
+
+    /**
+     * Refuses a folder or file others could read or write, or that belongs to another user, or (for files) a
+     * symbolic link that could point the store elsewhere; the message names the fix.
+     */
+    public static void checkPrivate(Path path, boolean folder) {
+        if (!POSIX || !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!folder && Files.isSymbolicLink(path)) {
+            throw new StoreException(path + " is a symbolic link; m365 does not follow links for its store files. "
+                    + "Remove the link, or set M365_CONFIG_DIR to where the store should live.");
+        }
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+            Optional<Integer> me = currentUid();
+            Object owner = Files.getAttribute(path, "unix:uid");
+            if (me.isPresent() && owner instanceof Integer uid && uid.intValue() != me.get()) {
+                throw new StoreException((folder ? "The config folder " : "The store file ") + path + " belongs to uid "
+                        + uid + ", not to you (uid " + me.get() + "). Fix: chown " + me.get() + " " + path
+                        + ", or set M365_CONFIG_DIR to a folder of yours.");
+            }
+            Set<PosixFilePermission> others = EnumSet.copyOf(mode);
+            others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
+                    PosixFilePermission.OWNER_EXECUTE));
+            if (!others.isEmpty()) {
+                throw new StoreException((folder ? "The config folder " : "The store file ") + path + " has mode "
+                        + PosixFilePermissions.toString(mode) + ": other users could read or change it. Fix: chmod "
+                        + (folder ? "700 " : "600 ") + path);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Without POSIX ownership information the check cannot be made; the file's own mode still applies.
+        }
+    }
+
+    /** This process's uid, when the platform tells it. */
+    static Optional<Integer> currentUid() {
+        try {
+            return Optional.of((int) new com.sun.security.auth.module.UnixSystem().getUid());
+        } catch (LinkageError | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads a store file without following a symbolic link. */
+    static byte[] readNoFollow(Path file) throws IOException {
+        try (var channel = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buffer = ByteBuffer.allocate((int) channel.size());
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until the file is in
+            }
+            return buffer.array();
+        }
     }
 
     public static void createFolder(Path dir) throws IOException {

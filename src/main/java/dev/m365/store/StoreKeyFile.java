@@ -33,6 +33,10 @@ public final class StoreKeyFile implements StoreKeySource {
         return new StoreKeyFile(path, origin, false, null);
     }
 
+    public boolean exists() {
+        return Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     public static StoreKeyFile generatedIn(Path folder, SecureRandom random) {
         return new StoreKeyFile(folder.resolve("store.key"), "key file " + folder.resolve("store.key"), true, random);
     }
@@ -45,7 +49,11 @@ public final class StoreKeyFile implements StoreKeySource {
     public Optional<StoreKey> existing() {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.US_ASCII);
+            if (generated) {
+                PrivateFiles.checkPrivate(path, false);
+            }
+            text = new String(generated ? PrivateFiles.readNoFollow(path) : Files.readAllBytes(path),
+                    StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
             if (!generated) {
                 throw new UsageException(origin + " " + path + " does not exist: point it at a file holding a base64 store key.");
@@ -62,18 +70,24 @@ public final class StoreKeyFile implements StoreKeySource {
     @Override
     public StoreKey obtain() {
         Optional<StoreKey> key = existing();
-        if (key.isPresent()) {
-            return key.get();
-        }
+        return key.isPresent() ? key.get() : write(randomKey());
+    }
+
+    static StoreKey randomKey() {
         byte[] bytes = new byte[StoreKey.LENGTH];
-        random.nextBytes(bytes);
-        StoreKey created = new StoreKey(bytes);
+        new SecureRandom().nextBytes(bytes);
+        return new StoreKey(bytes);
+    }
+
+    /** Writes {@code key} to this file (0600, atomically); called under the store lock. */
+    StoreKey write(StoreKey key) {
         try {
-            PrivateFiles.writeAtomically(path, created.encoded().getBytes(StandardCharsets.US_ASCII), random);
+            PrivateFiles.writeAtomically(path, key.encoded().getBytes(StandardCharsets.US_ASCII),
+                    random == null ? new SecureRandom() : random);
         } catch (IOException e) {
             throw new StoreException("Cannot create the store key " + path + ": " + e.getMessage() + ".");
         }
-        return created;
+        return key;
     }
 
     @Override

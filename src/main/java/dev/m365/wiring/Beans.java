@@ -29,6 +29,7 @@ import dev.m365.log.Redactor;
 import dev.m365.output.Printer;
 import dev.m365.service.M365Service;
 import dev.m365.service.Services;
+import dev.m365.store.ConnectionExport;
 import dev.m365.store.ConnectionStore;
 import dev.m365.store.Stores;
 import dev.m365.system.Sleeper;
@@ -129,6 +130,12 @@ public class Beans {
 
     @Produces
     @Singleton
+    ConnectionExport connectionExport(Json json) {
+        return new ConnectionExport(json);
+    }
+
+    @Produces
+    @Singleton
     Services services(@All List<M365Service> services) {
         return new Services(services);
     }
@@ -142,7 +149,10 @@ public class Beans {
     @Produces
     @ApplicationScoped
     ConnectionStore store(Settings settings, Json json, SecureRandom random) {
-        return Stores.open(settings, json, random);
+        return Stores.open(settings, json, random, message -> {
+            System.err.println(message);
+            System.err.flush();
+        });
     }
 
     @Produces

@@ -19,9 +19,20 @@ public final class PackagedCli {
     private static final Path LAUNCHER = Path.of("bin", "m365").toAbsolutePath();
 
     private final Map<String, String> env;
+    private final List<String> prefix;
 
     private PackagedCli(Map<String, String> env) {
+        this(env, List.of());
+    }
+
+    private PackagedCli(Map<String, String> env, List<String> prefix) {
         this.env = Map.copyOf(env);
+        this.prefix = List.copyOf(prefix);
+    }
+
+    /** Runs m365 as another user (util-linux setpriv); the tests must run as root. */
+    public PackagedCli asUser(int uid) {
+        return new PackagedCli(env, List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
     }
 
     public static PackagedCli forEmulator(String authorityHost, Path configDir) {
@@ -55,7 +66,7 @@ public final class PackagedCli {
         } else {
             copy.put(name, value);
         }
-        return new PackagedCli(copy);
+        return new PackagedCli(copy, prefix);
     }
 
     public Map<String, String> env() {
@@ -64,6 +75,7 @@ public final class PackagedCli {
 
     public RunningCli start(String... args) throws IOException {
         ProcessBuilder builder = new ProcessBuilder();
+        builder.command().addAll(prefix);
         builder.command().add(LAUNCHER.toString());
         builder.command().addAll(List.of(args));
         builder.environment().clear();
