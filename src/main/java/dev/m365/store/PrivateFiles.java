@@ -63,9 +63,10 @@ public final class PrivateFiles {
             others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
                     PosixFilePermission.OWNER_EXECUTE));
             if (!others.isEmpty()) {
-                throw new StoreException((folder ? "The config folder " : "The store file ") + path + " has mode "
+                throw new StoreException((folder ? "The folder " : "The store file ") + path + " has mode "
                         + PosixFilePermissions.toString(mode) + ": other users could read or change it. Fix: chmod "
-                        + (folder ? "700 " : "600 ") + path);
+                        + (folder ? "700 " + path + ", or, for a mount you cannot change (a Kubernetes emptyDir), use a "
+                                + "subfolder of it: m365 creates it with mode 700." : "600 " + path));
             }
         } catch (IOException | UnsupportedOperationException e) {
             // Without POSIX ownership information the check cannot be made; the file's own mode still applies.

@@ -2,6 +2,9 @@ package dev.m365.store;
 
 import java.io.IOException;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -28,8 +31,27 @@ final class StoreDocuments {
             }
             return json.mapper().treeToValue(StoreMigrations.upgrade(object), StoreData.class);
         } catch (IOException e) {
-            throw new StoreException("The store " + where + " holds no valid connections (" + e.getMessage()
+            throw new StoreException("The store " + where + " holds no valid connections (" + problem(e)
                     + "). Restore it, or remove it and sign in again.");
         }
+    }
+
+    /**
+     * Where the document went wrong, never what it held: Jackson's own messages quote the offending text, which in
+     * a store can be a refresh token or a secret.
+     */
+    static String problem(IOException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference step : mapping.getPath()) {
+                path.append(step.getFieldName() != null ? "." + step.getFieldName() : "[" + step.getIndex() + "]");
+            }
+            return "unexpected content at " + path.substring(path.charAt(0) == '.' ? 1 : 0);
+        }
+        if (e instanceof JsonProcessingException parsing) {
+            JsonLocation at = parsing.getLocation();
+            return at == null ? "not valid JSON" : "not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        }
+        return e.getMessage();
     }
 }

@@ -73,18 +73,32 @@ public final class KeyringSession implements AutoCloseable {
         new ProcessBuilder("kill", "-STOP", Long.toString(keyring.pid())).start().waitFor();
     }
 
+    /**
+     * Ready means an item can be stored and found again in the default collection, which is what m365 needs: a
+     * search alone also "succeeds" before the daemon has taken its bus name or unlocked the login keyring.
+     */
     private void awaitReady() throws Exception {
-        for (int i = 0; i < 100; i++) {
-            ProcessBuilder builder = new ProcessBuilder("secret-tool", "search", "--all", "probe", "probe");
-            builder.environment().putAll(env);
-            Process p = builder.redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor() == 0 || p.exitValue() == 1) {
+        for (int i = 0; i < 200; i++) {
+            if (secretTool("probe-ready", "store", "--label", "m365 test probe", "m365-probe", "ready") == 0
+                    && "probe-ready".equals(lookup("m365-probe", "ready").strip())) {
+                secretTool("", "clear", "m365-probe", "ready");
                 return;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("gnome-keyring-daemon did not come up");
+        throw new AssertionError("gnome-keyring-daemon did not come up: see keyring.log");
+    }
+
+    private int secretTool(String input, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder();
+        builder.command().add("secret-tool");
+        builder.command().addAll(java.util.List.of(args));
+        builder.environment().putAll(env);
+        Process p = builder.redirectErrorStream(true).start();
+        p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        p.getInputStream().readAllBytes();
+        return p.waitFor();
     }
 
     private static byte[] readLine(Process process) throws IOException {
