@@ -132,7 +132,7 @@ class DeviceCodeLoginIT extends EmulatorTest {
 
     @Test
     void ctrlCStopsCleanlyAndStoresNothing() throws Exception {
-        try (RunningCli login = cli.start("login")) {
+        try (RunningCli login = cli.withDefaultSigint().start("login")) {
             login.awaitStderr(DeviceLoginPage.CODE, Duration.ofSeconds(30));
             login.signal("INT");
             CliResult result = login.await(Duration.ofSeconds(10));

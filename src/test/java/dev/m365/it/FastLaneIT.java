@@ -70,12 +70,14 @@ class FastLaneIT extends EmulatorTest {
     @Test
     void aTokenThatNeedsTheNetworkIsHandedToQuarkusAndStored() throws Exception {
         assertThat(loginAs("alice", "login").exitCode()).isZero();
+        long before = emulator.requests().size();
         CliResult renewed = cli.run("get-access-token", "--resource", "https://graph.microsoft.com", "--new",
                 "--query", "tokenType", "--output", "tsv");
         assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
         assertThat(renewed.stdout().strip()).isEqualTo("Bearer");
         assertThat(renewed.stderr()).isEmpty();
         assertThat(emulator.count(r -> r.grantType().equals("refresh_token"))).isEqualTo(1);
+        assertThat(emulator.requests()).as("one round trip: the token request, no discovery").hasSize((int) before + 1);
 
         CliResult outlook = cli.run("get-access-token", "--resource", "https://outlook.office.com");
         assertThat(outlook.exitCode()).as(outlook.toString()).isZero();

@@ -25,6 +25,8 @@ class StoreMigrationTest {
     void version1StoreIsReadAndRewrittenAsTheCurrentVersion() throws Exception {
         for (String name : new String[] { "store.enc", "store.key" }) {
             Files.copy(Path.of("src/test/resources/store-fixtures/v1", name), dir.resolve(name));
+            // A clone checks files out 0644; a real store is 0600, and m365 refuses anything else.
+            Files.setPosixFilePermissions(dir.resolve(name), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
         Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         SecureRandom random = new SecureRandom();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,16 @@ public final class PackagedCli {
         int port = emulator.startInterceptingProxy(ca);
         return with("AZURE_AUTHORITY_HOST", null).with("HTTPS_PROXY", "http://127.0.0.1:" + port)
                 .with("M365_TLS_CA_FILE", ca.toString());
+    }
+
+    /**
+     * Runs m365 with SIGINT handled the default way even when this test run inherited it ignored (a build started in
+     * the background), as it is for a command typed at a terminal. Perl is part of every Debian system.
+     */
+    public PackagedCli withDefaultSigint() {
+        List<String> wrapped = new ArrayList<>(prefix);
+        wrapped.addAll(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"$ARGV[0]: $!\\n\";"));
+        return new PackagedCli(env, wrapped);
     }
 
     public PackagedCli with(String name, String value) {
